@@ -1,0 +1,2 @@
+/** Nicira extension actions (os_ken.ofproto.nx_actions). */
+export {};

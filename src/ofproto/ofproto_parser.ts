@@ -1,0 +1,225 @@
+/**
+ * Version-independent OpenFlow layer (os-ken's ofproto_parser): MsgBase,
+ * header(), msg(), ofpMsgFromJsonDict(), and message-type registration.
+ */
+import { Reader } from '../wire/reader.js';
+import { Writer } from '../wire/writer.js';
+import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage, OFPUnknownVersion, OFPUnsupportedType, OskenError } from '../wire/errors.js';
+import type { JsonObject, JsonValue } from '../wire/json/json.js';
+import { defineStruct, lookupClass, OFPStruct, registerClass, type StructClassOf } from './struct.js';
+
+export const OFP_HEADER_SIZE = 8;
+
+/** What a message needs to know of the datapath it belongs to (the controller's Datapath satisfies it). */
+export interface DatapathLike {
+  ofproto: { OFP_VERSION: number };
+  [k: string]: unknown;
+}
+
+/** Base class of every OpenFlow message. */
+export class MsgBase extends OFPStruct {
+  static cls_msg_type = -1;
+  /** OpenFlow versions (wire byte) this class serves */
+  static versions: readonly number[] = [];
+  datapath: DatapathLike | null;
+  version: number | null = null;
+  msg_type: number | null = null;
+  msg_len: number | null = null;
+  xid: number | null = null;
+  buf: Uint8Array | null = null;
+
+  constructor(init?: Record<string, unknown>) {
+    super(init);
+    this.datapath = (init?.datapath as DatapathLike | undefined) ?? null;
+  }
+
+  get cls_msg_type(): number {
+    return (this.constructor as typeof MsgBase).cls_msg_type;
+  }
+
+  setXid(xid: number): void {
+    if (this.xid !== null) throw new OskenError('xid is already set');
+    this.xid = xid;
+  }
+
+  /** Version to encode with: the datapath's, else the one already set, else the class's newest. */
+  protected encodeVersion(): number {
+    if (this.datapath) return this.datapath.ofproto.OFP_VERSION;
+    if (this.version !== null) return this.version;
+    const vs = (this.constructor as typeof MsgBase).versions;
+    return vs[vs.length - 1] ?? 4;
+  }
+
+  /** Encode the whole message into `buf` (as os-ken's serialize()). */
+  serialize(): void {
+    const version = this.encodeVersion();
+    const w = new Writer(256, version);
+    w.zeros(OFP_HEADER_SIZE);
+    this.encodeTo(w);
+    const len = w.pos;
+    if (len > 0xffff) throw new OFPMalformedMessage(this.constructor.name, 0, `message length ${len} exceeds 65535`);
+    if (this.xid === null) this.xid = 0;
+    this.version = version;
+    this.msg_type = this.cls_msg_type;
+    this.msg_len = len;
+    w.view.setUint8(0, version);
+    w.view.setUint8(1, this.msg_type);
+    w.view.setUint16(2, len);
+    w.view.setUint32(4, this.xid >>> 0);
+    this.buf = w.finish();
+  }
+}
+
+type MsgPicker = (r: Reader) => typeof MsgBase;
+interface MsgEntry {
+  pick: MsgPicker;
+  /** os-ken registers a parser for this type (the `osken ofp decode` contract mirrors that) */
+  osken: boolean | ((cls: typeof MsgBase) => boolean);
+}
+
+const MSG_TABLE = new Map<number, Map<number, MsgEntry>>();
+/** classes os-ken cannot parse even though their type has a parser entry (e.g. multipart requests) */
+const OSKEN_UNPARSED = new Set<typeof MsgBase>();
+
+export const SUPPORTED_VERSIONS = [1, 3, 4, 5, 6] as const;
+
+/** Register a message class's decoder for its type in each of its versions. */
+export function registerMsgType(versions: readonly number[], type: number, pick: MsgPicker | typeof MsgBase, osken = true): void {
+  const p: MsgPicker = typeof pick === 'function' && 'cls_msg_type' in pick ? () => pick as typeof MsgBase : (pick as MsgPicker);
+  for (const v of versions) {
+    let m = MSG_TABLE.get(v);
+    if (!m) MSG_TABLE.set(v, (m = new Map()));
+    m.set(type, { pick: p, osken });
+  }
+}
+
+/** Mark a class that os-ken has no parser for (its decode stays available through the full API). */
+export function markOskenUnparsed(cls: typeof MsgBase): void {
+  OSKEN_UNPARSED.add(cls);
+}
+
+export interface MsgOptions {
+  versions: readonly number[];
+  type: number;
+  /** false: os-ken has no parser for this class (controller-to-switch requests) */
+  osken?: boolean;
+  /** do not register in the type table (a picker registers the family) */
+  noTypeEntry?: boolean;
+}
+
+/** Define an OpenFlow message class: header + body description. */
+export function defineMsg<S extends Record<string, import('./struct.js').FieldSpec<unknown, unknown>>>(
+  name: string,
+  opts: MsgOptions,
+  spec: S,
+): StructClassOf<S, typeof MsgBase> {
+  const C = defineStruct(name, spec, MsgBase);
+  const M = C as unknown as typeof MsgBase;
+  M.cls_msg_type = opts.type;
+  M.versions = opts.versions;
+  registerClass(opts.versions, C as never);
+  if (!opts.noTypeEntry) registerMsgType(opts.versions, opts.type, M, opts.osken ?? true);
+  if (opts.osken === false) markOskenUnparsed(M);
+  return C;
+}
+
+/** Register a non-message structure class for JSON lookup in these versions. */
+export function registerStruct<T extends { jsonName: string }>(versions: readonly number[], cls: T): T {
+  registerClass(versions, cls as never);
+  return cls;
+}
+
+/** Parse the 8-byte header: [version, msg_type, msg_len, xid]. */
+export function header(buf: Uint8Array): [number, number, number, number] {
+  if (buf.length < OFP_HEADER_SIZE) throw new OFPTruncatedMessage('ofp_header', OFP_HEADER_SIZE, buf.length, 0);
+  const v = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  return [v.getUint8(0), v.getUint8(1), v.getUint16(2), v.getUint32(4)];
+}
+
+export interface DecodeOptions {
+  /** mirror os-ken: fail on message classes os-ken has no parser for */
+  oskenCompat?: boolean;
+}
+
+/**
+ * Decode one message (os-ken's ofproto_parser.msg). Throws typed errors:
+ * OFPUnknownVersion, OFPUnsupportedType, OFPTruncatedMessage (with the partial
+ * message in `ofpmsg`), OFPMalformedMessage.
+ */
+export function msg(
+  datapath: DatapathLike | null,
+  version: number,
+  msgType: number,
+  msgLen: number,
+  xid: number,
+  buf: Uint8Array,
+  opts: DecodeOptions = {},
+): MsgBase {
+  const table = MSG_TABLE.get(version);
+  if (!table) throw new OFPUnknownVersion(version);
+  const entry = table.get(msgType);
+  if (!entry || (opts.oskenCompat && !entry.osken)) throw new OFPUnsupportedType(version, 'message type', msgType);
+  if (msgLen < OFP_HEADER_SIZE) throw new OFPMalformedMessage('ofp_header', 2, `message length ${msgLen} < 8`);
+  const end = Math.min(msgLen, buf.length);
+  const r = new Reader(buf, OFP_HEADER_SIZE, end, version);
+  let cls: typeof MsgBase;
+  try {
+    cls = entry.pick(r);
+  } catch (e) {
+    throw annotate(e, version, msgType);
+  }
+  if (opts.oskenCompat && OSKEN_UNPARSED.has(cls)) throw new OFPUnsupportedType(version, 'message class', cls.jsonName);
+  const m = new (cls as unknown as new (init?: Record<string, unknown>) => MsgBase)({ datapath });
+  m.version = version;
+  m.msg_type = msgType;
+  m.msg_len = msgLen;
+  m.xid = xid;
+  m.buf = buf.subarray(0, end);
+  try {
+    m.decodeFrom(r);
+  } catch (e) {
+    if (e instanceof OFPTruncatedMessage) e.ofpmsg = m;
+    throw annotate(e, version, msgType);
+  }
+  if (buf.length < msgLen) {
+    const e = new OFPTruncatedMessage(cls.jsonName, msgLen, buf.length, 0, m);
+    throw annotate(e, version, msgType);
+  }
+  return m;
+}
+
+/** Add version and message type to a decoder error's message; turn foreign errors into typed ones. */
+function annotate(e: unknown, version: number, msgType: number): Error {
+  const tag = ` (OpenFlow 0x${version.toString(16).padStart(2, '0')}, type ${msgType})`;
+  if (e instanceof OskenError) {
+    if (!e.message.endsWith(tag)) e.message += tag;
+    return e;
+  }
+  if (e instanceof RangeError || e instanceof TypeError) {
+    return new OFPMalformedMessage('message', 0, `${e.message}${tag}`);
+  }
+  return e as Error;
+}
+
+/** Decode a whole buffer holding one message (header included). */
+export function msgFromBuffer(datapath: DatapathLike | null, buf: Uint8Array, opts: DecodeOptions = {}): MsgBase {
+  const [version, msgType, msgLen, xid] = header(buf);
+  return msg(datapath, version, msgType, msgLen, xid, buf, opts);
+}
+
+/** os-ken's ofp_msg_from_jsondict(dp, jsondict): build a message from `{ClassName: {...}}`. */
+export function ofpMsgFromJsonDict(datapath: DatapathLike | null, json: JsonValue, version?: number): MsgBase {
+  const v = version ?? datapath?.ofproto.OFP_VERSION;
+  if (v === undefined) throw new JsonDictError('no OpenFlow version: give a datapath or a version');
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new JsonDictError('expected {"ClassName": {...}}');
+  const keys = Object.keys(json);
+  if (keys.length !== 1) throw new JsonDictError('expected exactly one class key');
+  const cls = lookupClass(v, keys[0]!) as unknown as (typeof MsgBase & { fromJsonDict(b: JsonObject, v?: number): MsgBase }) | undefined;
+  if (!cls || !(cls.prototype instanceof MsgBase)) throw new JsonDictError(`${keys[0]} is not an OpenFlow 0x${v.toString(16)} message class`);
+  const body = { ...((json as JsonObject)[keys[0]!] as JsonObject) };
+  delete body.xid;
+  const m = cls.fromJsonDict(body, v);
+  m.datapath = datapath;
+  m.version = v;
+  return m;
+}

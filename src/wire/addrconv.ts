@@ -1,0 +1,135 @@
+/**
+ * Address text <-> bytes, formatted exactly as os-ken prints them
+ * (MAC lowercase colon form; IPv6 as glibc inet_ntop, which os-ken uses via netaddr).
+ */
+import { OskenError } from './errors.js';
+
+export class AddressError extends OskenError {}
+
+const HEX: string[] = [];
+for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, '0'));
+
+export function macToText(b: Uint8Array, off = 0): string {
+  return `${HEX[b[off]!]}:${HEX[b[off + 1]!]}:${HEX[b[off + 2]!]}:${HEX[b[off + 3]!]}:${HEX[b[off + 4]!]}:${HEX[b[off + 5]!]}`;
+}
+
+export function macToBin(text: string): Uint8Array {
+  const parts = text.split(/[:-]/);
+  if (parts.length !== 6) throw new AddressError(`bad MAC address ${JSON.stringify(text)}`);
+  const out = new Uint8Array(6);
+  for (let i = 0; i < 6; i++) {
+    const p = parts[i]!;
+    if (!/^[0-9a-fA-F]{1,2}$/.test(p)) throw new AddressError(`bad MAC address ${JSON.stringify(text)}`);
+    out[i] = parseInt(p, 16);
+  }
+  return out;
+}
+
+export function ipv4ToText(b: Uint8Array, off = 0): string {
+  return `${b[off]}.${b[off + 1]}.${b[off + 2]}.${b[off + 3]}`;
+}
+
+export function ipv4NumToText(n: number): string {
+  return `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+}
+
+export function ipv4ToNum(text: string): number {
+  const parts = text.split('.');
+  if (parts.length !== 4) throw new AddressError(`bad IPv4 address ${JSON.stringify(text)}`);
+  let n = 0;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p)) throw new AddressError(`bad IPv4 address ${JSON.stringify(text)}`);
+    const v = Number(p);
+    if (v > 255) throw new AddressError(`bad IPv4 address ${JSON.stringify(text)}`);
+    n = n * 256 + v;
+  }
+  return n;
+}
+
+export function ipv4ToBin(text: string): Uint8Array {
+  const n = ipv4ToNum(text);
+  return new Uint8Array([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
+}
+
+/** IPv6 bytes to text, following glibc inet_ntop (RFC 5952 compression, IPv4 tail for ::a.b.c.d and ::ffff:a.b.c.d). */
+export function ipv6ToText(b: Uint8Array, off = 0): string {
+  const w: number[] = [];
+  for (let i = 0; i < 8; i++) w.push((b[off + 2 * i]! << 8) | b[off + 2 * i + 1]!);
+  let bestBase = -1;
+  let bestLen = 0;
+  let curBase = -1;
+  let curLen = 0;
+  for (let i = 0; i < 8; i++) {
+    if (w[i] === 0) {
+      if (curBase === -1) {
+        curBase = i;
+        curLen = 1;
+      } else curLen++;
+    } else if (curBase !== -1) {
+      if (bestBase === -1 || curLen > bestLen) {
+        bestBase = curBase;
+        bestLen = curLen;
+      }
+      curBase = -1;
+    }
+  }
+  if (curBase !== -1 && (bestBase === -1 || curLen > bestLen)) {
+    bestBase = curBase;
+    bestLen = curLen;
+  }
+  if (bestBase !== -1 && bestLen < 2) bestBase = -1;
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    if (bestBase !== -1 && i >= bestBase && i < bestBase + bestLen) {
+      if (i === bestBase) out += ':';
+      continue;
+    }
+    if (i !== 0) out += ':';
+    if (i === 6 && bestBase === 0 && (bestLen === 6 || (bestLen === 5 && w[5] === 0xffff))) {
+      out += ipv4ToText(b, off + 12);
+      break;
+    }
+    out += w[i]!.toString(16);
+  }
+  if (bestBase !== -1 && bestBase + bestLen === 8) out += ':';
+  return out;
+}
+
+export function ipv6ToBin(text: string): Uint8Array {
+  const bad = (): never => {
+    throw new AddressError(`bad IPv6 address ${JSON.stringify(text)}`);
+  };
+  let s = text;
+  const out = new Uint8Array(16);
+  // an embedded IPv4 tail becomes two hex groups
+  const lastColon = s.lastIndexOf(':');
+  if (lastColon >= 0 && s.indexOf('.', lastColon) > 0) {
+    const v4 = ipv4ToBin(s.slice(lastColon + 1));
+    s = `${s.slice(0, lastColon + 1)}${((v4[0]! << 8) | v4[1]!).toString(16)}:${((v4[2]! << 8) | v4[3]!).toString(16)}`;
+  }
+  const dbl = s.indexOf('::');
+  if (dbl !== s.lastIndexOf('::')) bad();
+  const parseGroups = (g: string): number[] =>
+    g === ''
+      ? []
+      : g.split(':').map((x) => {
+          if (!/^[0-9a-fA-F]{1,4}$/.test(x)) bad();
+          return parseInt(x, 16);
+        });
+  let words: number[];
+  if (dbl >= 0) {
+    const head = parseGroups(s.slice(0, dbl));
+    const rest = parseGroups(s.slice(dbl + 2));
+    const fill = 8 - head.length - rest.length;
+    if (fill < 1) bad();
+    words = head.concat(new Array<number>(fill).fill(0), rest);
+  } else {
+    words = parseGroups(s);
+  }
+  if (words.length !== 8) bad();
+  for (let i = 0; i < 8; i++) {
+    out[2 * i] = words[i]! >> 8;
+    out[2 * i + 1] = words[i]! & 255;
+  }
+  return out;
+}

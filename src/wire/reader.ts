@@ -1,0 +1,78 @@
+import { OFPMalformedMessage, OFPTruncatedMessage } from './errors.js';
+
+/**
+ * A bounded cursor over one inbound buffer. One DataView is made per buffer;
+ * nested structures get a child Reader that shares it (`sub`), never a copy.
+ * Check once with `need`, then read.
+ */
+export class Reader {
+  readonly view: DataView;
+  readonly bytes: Uint8Array;
+  pos: number;
+  end: number;
+  /** negotiated OpenFlow version (or 0 when not relevant) */
+  version: number;
+
+  constructor(bytes: Uint8Array, pos = 0, end = bytes.length, version = 0, view?: DataView) {
+    this.bytes = bytes;
+    this.view = view ?? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.pos = pos;
+    this.end = end;
+    this.version = version;
+  }
+
+  get remaining(): number {
+    return this.end - this.pos;
+  }
+
+  /** Throw OFPTruncatedMessage unless n bytes remain. */
+  need(n: number, where: string): void {
+    if (this.end - this.pos < n) throw new OFPTruncatedMessage(where, n, this.end - this.pos, this.pos);
+  }
+
+  /** A child reader over the next len bytes; advances this reader past them. */
+  sub(len: number, where: string): Reader {
+    this.need(len, where);
+    const r = new Reader(this.bytes, this.pos, this.pos + len, this.version, this.view);
+    this.pos += len;
+    return r;
+  }
+
+  /** Check that a length field read at `at` is sane: >= min and fits in what remains from `start`. */
+  checkLen(len: number, min: number, start: number, where: string): void {
+    if (len < min) throw new OFPMalformedMessage(where, start, `length ${len} < minimum ${min}`);
+    if (start + len > this.end) throw new OFPTruncatedMessage(where, len, this.end - start, start);
+  }
+
+  u8(): number {
+    return this.view.getUint8(this.pos++);
+  }
+  u16(): number {
+    const v = this.view.getUint16(this.pos);
+    this.pos += 2;
+    return v;
+  }
+  u32(): number {
+    const v = this.view.getUint32(this.pos);
+    this.pos += 4;
+    return v;
+  }
+  u64(): bigint {
+    const v = this.view.getBigUint64(this.pos);
+    this.pos += 8;
+    return v;
+  }
+  skip(n: number): void {
+    this.pos += n;
+  }
+  /** A view (not a copy) of the next n bytes. */
+  take(n: number): Uint8Array {
+    const b = this.bytes.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return b;
+  }
+  /** A view of everything up to end. */
+  rest(): Uint8Array {
+    return this.take(this.end - this.pos);
+  }
+}
