@@ -42,7 +42,7 @@ export const OFPMPF_REQ_MORE = 1 << 0;
 // enum ofp_multipart_types
 export const OFPMP_QUEUE = 5;
 
-// struct ofp_flow_stats_request
+// struct ofp_aggregate_stats_request
 export const OFP_AGGREGATE_STATS_REQUEST_0_SIZE = 32;
 
 // struct ofp_table_feature_prop_next_tables

@@ -68,7 +68,7 @@ export const OFP_INSTRUCTION_GOTO_TABLE_SIZE = 8;
 // struct ofp_instruction_write_metadata
 export const OFP_INSTRUCTION_WRITE_METADATA_SIZE = 24;
 
-// struct ofp_instaruction_actions
+// struct ofp_instruction_actions
 export const OFP_INSTRUCTION_ACTIONS_SIZE = 8;
 
 // enum ofp_action_type
@@ -100,7 +100,7 @@ export const OFP_ACTION_GROUP_SIZE = 8;
 // struct ofp_action_set_queue
 export const OFP_ACTION_SET_QUEUE_SIZE = 8;
 
-// struct ofp_aciton_mpls_ttl
+// struct ofp_action_mpls_ttl
 export const OFP_ACTION_MPLS_TTL_SIZE = 8;
 
 // struct ofp_action_nw_ttl
