@@ -406,7 +406,6 @@ export abstract class OFPStruct {
   static layout: Layout;
   static helpers: Helpers;
 
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   constructor(_init?: Record<string, unknown>) {}
 
   /** Fill this object's fields from r (bounded by r.end); advances r.pos. */
@@ -480,9 +479,9 @@ export function defineStruct<S extends SpecMap, B extends abstract new (...args:
   return C as unknown as StructClassOf<S, B>;
 }
 
-export type StructClassOf<S, B> = (new (init?: Init<S>) => InstanceType<B & (abstract new () => OFPStruct)> & Attrs<S>) &
+export type StructClassOf<S, B extends abstract new (...args: never[]) => OFPStruct> = (new (init?: Init<S>) => InstanceType<B> & Attrs<S>) &
   Omit<B, 'prototype'> &
-  StructStatics<InstanceType<B & (abstract new () => OFPStruct)> & Attrs<S>>;
+  StructStatics<InstanceType<B> & Attrs<S>>;
 
 /* ---------- reusable field ops ---------- */
 

@@ -1,0 +1,274 @@
+/**
+ * os-ken's base.app_manager: OSKenApp and AppManager. Each app has one FIFO
+ * event queue drained in order; a handler that awaits holds only its own app's
+ * queue. Replies to requests travel on their own path (a promise), so two apps
+ * asking each other never deadlock. Senders never block: a full queue drops
+ * the oldest event and counts it.
+ */
+import { EventBase, EventReplyBase, EventRequestBase } from '../controller/event.js';
+import { handlerSpecs, type Dispatcher, type EventClass } from '../controller/handler.js';
+import { getLogger, type Logger } from '../lib/log.js';
+
+interface Bound {
+  app: OSKenApp;
+  fn: (ev: EventBase) => unknown;
+  dispatchers: readonly Dispatcher[] | null;
+}
+
+export type AppClass = (new (init?: AppInit) => OSKenApp) & {
+  _CONTEXTS?: Record<string, new (init?: AppInit) => unknown>;
+  _EVENTS?: EventClass[];
+  OFP_VERSIONS?: readonly number[] | null;
+  appName?: string;
+};
+
+export interface AppInit {
+  /** instances of the classes the app named in _CONTEXTS */
+  contexts?: Record<string, unknown>;
+  manager?: AppManager;
+}
+
+export class OSKenApp {
+  static _CONTEXTS: Record<string, new (init?: AppInit) => unknown> = {};
+  static _EVENTS: EventClass[] = [];
+  static OFP_VERSIONS: readonly number[] | null = null;
+  /** the app name (os-ken uses the class name) */
+  static appName?: string;
+  /** queue limit: beyond it the oldest event is dropped and counted */
+  static QUEUE_LIMIT = 131072;
+
+  name: string;
+  logger: Logger;
+  readonly contexts: Record<string, unknown>;
+  manager: AppManager | null;
+  droppedEvents = 0;
+  private queue: [EventBase, Dispatcher | null][] = [];
+  private draining = false;
+  private idleWaiters: (() => void)[] = [];
+  private started = false;
+
+  constructor(init?: AppInit) {
+    const C = this.constructor as AppClass;
+    this.name = C.appName ?? C.name;
+    this.logger = getLogger(this.name);
+    this.contexts = init?.contexts ?? {};
+    this.manager = init?.manager ?? null;
+    for (const [k, v] of Object.entries(this.contexts)) (this as unknown as Record<string, unknown>)[k] = v;
+  }
+
+  /** Called after every app has been instantiated and handlers registered. */
+  start(): void | Promise<void> {}
+  /** Called on shutdown. */
+  close(): void | Promise<void> {}
+
+  *contextIteritems(): IterableIterator<[string, unknown]> {
+    yield* Object.entries(this.contexts);
+  }
+
+  private requireManager(): AppManager {
+    if (!this.manager || !this.started) throw new Error(`${this.name}: events can be sent only after the app is started (not from its constructor)`);
+    return this.manager;
+  }
+
+  /** Send an event to the named app. */
+  sendEvent(name: string, ev: EventBase, state: Dispatcher | null = null): void {
+    this.requireManager().deliver(name, ev, state, this.name);
+  }
+
+  /** Send an event to every app observing its class. */
+  sendEventToObservers(ev: EventBase, state: Dispatcher | null = null): void {
+    this.requireManager().broadcast(ev, state, this.name);
+  }
+
+  /** Send a request to `req.dst` and wait for its reply. */
+  sendRequest<R extends EventReplyBase = EventReplyBase>(req: EventRequestBase): Promise<R> {
+    const mgr = this.requireManager();
+    if (!req.dst) throw new Error('request has no dst');
+    req.src = this.name;
+    return new Promise<R>((resolve) => {
+      req.replyTo = resolve as (r: EventReplyBase) => void;
+      mgr.deliver(req.dst!, req, null, this.name);
+    });
+  }
+
+  /** Answer a request received by this app. */
+  replyToRequest(req: EventRequestBase, rep: EventReplyBase): void {
+    rep.dst = req.src;
+    rep.src = this.name;
+    const cb = req.replyTo;
+    req.replyTo = null;
+    if (cb) cb(rep);
+  }
+
+  /** @internal */
+  markStarted(): void {
+    this.started = true;
+  }
+
+  /** @internal enqueue; never blocks the sender */
+  enqueue(ev: EventBase, state: Dispatcher | null): void {
+    if (ev instanceof EventRequestBase) {
+      // requests are served on a path of their own: started in arrival order, never queued behind
+      // a handler that is itself waiting for a reply, so apps asking each other cannot deadlock
+      queueMicrotask(() => void this.runHandlers(ev, state));
+      return;
+    }
+    const limit = (this.constructor as typeof OSKenApp).QUEUE_LIMIT;
+    if (this.queue.length >= limit) {
+      this.queue.shift();
+      this.droppedEvents++;
+      if ((this.droppedEvents & 1023) === 1) this.logger.warn(`event queue full: dropped ${this.droppedEvents} events`);
+    }
+    this.queue.push([ev, state]);
+    if (!this.draining) {
+      this.draining = true;
+      queueMicrotask(() => void this.drain());
+    }
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const [ev, state] = this.queue.shift()!;
+        await this.runHandlers(ev, state);
+      }
+    } finally {
+      this.draining = false;
+      const w = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const f of w) f();
+    }
+  }
+
+  private async runHandlers(ev: EventBase, state: Dispatcher | null): Promise<void> {
+    const handlers = this.manager?.handlersFor(this, ev) ?? [];
+    for (const h of handlers) {
+      if (h.dispatchers && state !== null && !h.dispatchers.includes(state)) continue;
+      try {
+        const r = h.fn.call(this, ev);
+        if (r && typeof (r as Promise<unknown>).then === 'function') await r;
+      } catch (e) {
+        this.logger.error(`handler for ${ev.constructor.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+    }
+  }
+
+  /** Resolves once the queue is empty (for tests and orderly shutdown). */
+  idle(): Promise<void> {
+    if (!this.draining && this.queue.length === 0) return Promise.resolve();
+    return new Promise((r) => this.idleWaiters.push(r));
+  }
+}
+
+/** Loads apps, shares contexts, routes events. */
+export class AppManager {
+  readonly apps = new Map<string, OSKenApp>();
+  readonly contexts = new Map<AppClass | (new (init?: AppInit) => unknown), unknown>();
+  private observers = new Map<EventClass, Bound[]>();
+  private static instance: AppManager | null = null;
+
+  static getInstance(): AppManager {
+    return (AppManager.instance ??= new AppManager());
+  }
+
+  /** Instantiate app classes (and their contexts, once each), register handlers, start them. */
+  async instantiateApps(classes: AppClass[]): Promise<OSKenApp[]> {
+    const created: OSKenApp[] = [];
+    for (const C of classes) {
+      const ctxs: Record<string, unknown> = {};
+      for (const [key, K] of Object.entries(C._CONTEXTS ?? {})) {
+        let inst = this.contexts.get(K);
+        if (!inst) {
+          getLogger('osken.base.app_manager').info(`creating context ${key}`);
+          inst = new K({ manager: this });
+          this.contexts.set(K, inst);
+          if (inst instanceof OSKenApp) this.register(inst);
+        }
+        ctxs[key] = inst;
+      }
+      getLogger('osken.base.app_manager').info(`instantiating app ${C.appName ?? C.name}`);
+      const app = new C({ contexts: ctxs, manager: this });
+      this.register(app);
+      created.push(app);
+    }
+    for (const app of this.apps.values()) app.markStarted();
+    for (const app of this.apps.values()) await app.start();
+    return created;
+  }
+
+  /** Register an already-built app instance (contexts that are apps, tests). */
+  register(app: OSKenApp): void {
+    if (this.apps.has(app.name)) throw new Error(`duplicate app name ${app.name}`);
+    app.manager = this;
+    this.apps.set(app.name, app);
+    const seen = new Set<string>();
+    for (let proto = Object.getPrototypeOf(app); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      for (const key of Object.getOwnPropertyNames(proto)) {
+        if (seen.has(key) || key === 'constructor') continue;
+        seen.add(key);
+        const fn = Object.getOwnPropertyDescriptor(proto, key)?.value;
+        for (const spec of handlerSpecs(fn)) {
+          let list = this.observers.get(spec.evCls);
+          if (!list) this.observers.set(spec.evCls, (list = []));
+          list.push({ app, fn: fn as (ev: EventBase) => unknown, dispatchers: spec.dispatchers });
+        }
+      }
+    }
+  }
+
+  /** The intersection of every app's OFP_VERSIONS (null when no app restricts). */
+  ofpVersions(): number[] | null {
+    let out: number[] | null = null;
+    for (const app of this.apps.values()) {
+      const vs = (app.constructor as AppClass).OFP_VERSIONS;
+      if (!vs) continue;
+      out = out === null ? [...vs] : out.filter((v) => vs.includes(v));
+    }
+    return out;
+  }
+
+  /** @internal handlers of `app` for this event (walks the event class chain) */
+  handlersFor(app: OSKenApp, ev: EventBase): Bound[] {
+    const out: Bound[] = [];
+    for (let c = ev.constructor as EventClass | null; c && (c as unknown) !== Object && (c as unknown) !== Function.prototype; c = Object.getPrototypeOf(c) as EventClass | null) {
+      for (const b of this.observers.get(c) ?? []) if (b.app === app) out.push(b);
+    }
+    return out;
+  }
+
+  /** @internal */
+  deliver(name: string, ev: EventBase, state: Dispatcher | null, src: string | null): void {
+    const app = this.apps.get(name);
+    if (!app) throw new Error(`no app named ${name}`);
+    ev.src ??= src;
+    app.enqueue(ev, state);
+  }
+
+  /** @internal */
+  broadcast(ev: EventBase, state: Dispatcher | null, src: string | null): void {
+    ev.src ??= src;
+    const targets = new Set<OSKenApp>();
+    for (let c = ev.constructor as EventClass | null; c && (c as unknown) !== Object && (c as unknown) !== Function.prototype; c = Object.getPrototypeOf(c) as EventClass | null) {
+      for (const b of this.observers.get(c) ?? []) targets.add(b.app);
+    }
+    for (const app of targets) app.enqueue(ev, state);
+  }
+
+  /** Does any app observe this event class? (lets emitters skip building events nobody wants) */
+  isObserved(evCls: EventClass): boolean {
+    return (this.observers.get(evCls)?.length ?? 0) > 0;
+  }
+
+  async close(): Promise<void> {
+    for (const app of [...this.apps.values()].reverse()) {
+      try {
+        await app.close();
+      } catch (e) {
+        app.logger.error(`close failed: ${String(e)}`);
+      }
+    }
+    this.apps.clear();
+    this.observers.clear();
+    this.contexts.clear();
+  }
+}

@@ -1,0 +1,290 @@
+/**
+ * os-ken's controller.controller: the OpenFlow listener (TCP, TLS) and Datapath.
+ * Each switch connection frames messages from its byte stream without copying
+ * whole buffers per message, rejects framing errors (length < 8) by closing,
+ * logs undecodable messages as hex and keeps going, and bounds its send queue.
+ */
+import net from 'node:net';
+import tls from 'node:tls';
+import { readFileSync } from 'node:fs';
+import { msg as decodeMsg, MsgBase } from '../ofproto/ofproto_parser.js';
+import { OskenError } from '../wire/errors.js';
+import { getLogger } from '../lib/log.js';
+import { CONFIG_DISPATCHER, DEAD_DISPATCHER, HANDSHAKE_DISPATCHER, MAIN_DISPATCHER, type Dispatcher } from './handler.js';
+import { OFPROTO, parserClass, type OfprotoModule, type ParserModule } from './ofproto_modules.js';
+
+const log = getLogger('osken.controller.controller');
+
+export interface ControllerOptions {
+  listenHost?: string;
+  tcpPort?: number;
+  /** TLS listener (enabled when key and cert are given) */
+  sslPort?: number;
+  privkey?: string;
+  cert?: string;
+  caCerts?: string;
+  ciphers?: string;
+  /** versions offered in hello (wire bytes) */
+  versions?: number[];
+  echoInterval?: number;
+  maxUnrepliedEchos?: number;
+  /** bytes a switch may have queued for sending before further messages are dropped */
+  sendQueueLimit?: number;
+  /** largest inbound buffer kept while waiting for a message to complete */
+  switchAddresses?: [string, number][];
+  switchConnectInterval?: number;
+}
+
+export interface DatapathHandler {
+  /** a datapath's socket is up (hello is sent by the controller) */
+  onConnect(dp: Datapath): void;
+  /** one decoded message (state is the dispatcher phase when it arrived) */
+  onMessage(dp: Datapath, m: MsgBase, state: Dispatcher): void;
+  /** the connection closed */
+  onClose(dp: Datapath): void;
+}
+
+
+/** One switch connection. */
+export class Datapath {
+  id: bigint | null = null;
+  readonly address: [string, number];
+  ofproto: OfprotoModule;
+  ofproto_parser: ParserModule;
+  ports: Map<number, unknown> = new Map();
+  state: Dispatcher = HANDSHAKE_DISPATCHER;
+  isActive = true;
+  /** messages dropped because the switch was not reading */
+  droppedSends = 0;
+  unrepliedEchos = 0;
+  xid = 0;
+  private pending: Buffer | null = null;
+  private echoTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(
+    readonly socket: net.Socket,
+    private readonly handler: DatapathHandler,
+    private readonly opts: Required<Pick<ControllerOptions, 'sendQueueLimit' | 'echoInterval' | 'maxUnrepliedEchos'>>,
+  ) {
+    this.address = [socket.remoteAddress ?? '?', socket.remotePort ?? 0];
+    const v13 = OFPROTO.get(4)!;
+    this.ofproto = v13.ofproto;
+    this.ofproto_parser = v13.parser;
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('error', (e) => log.warn(`datapath ${this.label()}: ${e.message}`));
+    socket.on('close', () => this.onClosed());
+  }
+
+  label(): string {
+    return this.id !== null ? `0x${this.id.toString(16).padStart(16, '0')}` : `${this.address[0]}:${this.address[1]}`;
+  }
+
+  setVersion(version: number): void {
+    const m = OFPROTO.get(version);
+    if (!m) throw new OskenError(`unsupported OpenFlow version ${version}`);
+    this.ofproto = m.ofproto;
+    this.ofproto_parser = m.parser;
+  }
+
+  setState(state: Dispatcher): void {
+    this.state = state;
+  }
+
+  /** Assign a fresh xid to msg (os-ken's set_xid). */
+  setXid(m: MsgBase): number {
+    this.xid = (this.xid + 1) >>> 0;
+    m.setXid(this.xid);
+    return this.xid;
+  }
+
+  /** Serialize (if needed) and send; sets the xid when unset. Returns false if dropped. */
+  sendMsg(m: MsgBase): boolean {
+    if (this.closed) return false;
+    if (m.xid === null) this.setXid(m);
+    if (!m.datapath) m.datapath = this as unknown as MsgBase['datapath'];
+    m.serialize();
+    return this.sendRaw(m.buf!);
+  }
+
+  sendRaw(buf: Uint8Array): boolean {
+    if (this.closed) return false;
+    if (this.socket.writableLength > this.opts.sendQueueLimit) {
+      this.droppedSends++;
+      if ((this.droppedSends & 1023) === 1) log.warn(`datapath ${this.label()} is not reading: dropped ${this.droppedSends} messages`);
+      return false;
+    }
+    this.socket.write(buf);
+    return true;
+  }
+
+  /** Send a barrier request; returns its xid. */
+  sendBarrier(): number {
+    const C = parserClass<new (i: Record<string, unknown>) => MsgBase>(this.ofproto.OFP_VERSION, 'OFPBarrierRequest')!;
+    const m = new C({ datapath: this });
+    this.sendMsg(m);
+    return m.xid!;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.socket.destroy();
+  }
+
+  startEcho(): void {
+    if (this.opts.echoInterval <= 0) return;
+    this.echoTimer = setInterval(() => {
+      if (this.unrepliedEchos > this.opts.maxUnrepliedEchos) {
+        log.warn(`datapath ${this.label()}: no echo reply, disconnecting`);
+        this.close();
+        return;
+      }
+      const C = parserClass<new (i: Record<string, unknown>) => MsgBase>(this.ofproto.OFP_VERSION, 'OFPEchoRequest');
+      if (!C) return;
+      this.unrepliedEchos++;
+      this.sendMsg(new C({ datapath: this }));
+    }, this.opts.echoInterval * 1000);
+    this.echoTimer.unref();
+  }
+
+  private onData(chunk: Buffer): void {
+    let buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = null;
+    let off = 0;
+    while (buf.length - off >= 8) {
+      const len = buf.readUInt16BE(off + 2);
+      if (len < 8) {
+        log.error(`datapath ${this.label()}: framing error (message length ${len} < 8), closing`);
+        this.close();
+        return;
+      }
+      if (buf.length - off < len) break;
+      const one = buf.subarray(off, off + len);
+      off += len;
+      this.dispatch(one);
+      if (this.closed) return;
+    }
+    if (off < buf.length) {
+      // keep only the incomplete tail (at most one message: <= 65535 bytes)
+      buf = buf.subarray(off);
+      this.pending = Buffer.from(buf);
+    }
+  }
+
+  private dispatch(one: Buffer): void {
+    const version = one[0]!;
+    const type = one[1]!;
+    const xid = one.readUInt32BE(4);
+    let m: MsgBase;
+    try {
+      m = decodeMsg(this as unknown as MsgBase['datapath'], version, type, one.length, xid, one);
+    } catch (e) {
+      log.warn(`datapath ${this.label()}: cannot decode message (version ${version} type ${type} len ${one.length}): ${(e as Error).message}; hex ${one.subarray(0, 64).toString('hex')}`);
+      return;
+    }
+    try {
+      this.handler.onMessage(this, m, this.state);
+    } catch (e) {
+      log.error(`datapath ${this.label()}: handler failed: ${(e as Error).stack ?? String(e)}`);
+    }
+  }
+
+  private onClosed(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.isActive = false;
+    if (this.echoTimer) clearInterval(this.echoTimer);
+    this.state = DEAD_DISPATCHER;
+    this.handler.onClose(this);
+  }
+}
+
+/** The OpenFlow listener(s). */
+export class OpenFlowController {
+  private servers: net.Server[] = [];
+  readonly datapaths = new Set<Datapath>();
+  private connectTimers: NodeJS.Timeout[] = [];
+  readonly opts: Required<Pick<ControllerOptions, 'sendQueueLimit' | 'echoInterval' | 'maxUnrepliedEchos'>> & ControllerOptions;
+
+  constructor(
+    opts: ControllerOptions,
+    private readonly handler: DatapathHandler,
+  ) {
+    this.opts = { sendQueueLimit: 16 * 1024 * 1024, echoInterval: 15, maxUnrepliedEchos: 0, ...opts };
+  }
+
+  private accept(socket: net.Socket): void {
+    const dp = new Datapath(socket, this.handler, this.opts);
+    this.datapaths.add(dp);
+    socket.on('close', () => this.datapaths.delete(dp));
+    log.info(`connected socket: ${dp.address[0]}:${dp.address[1]}`);
+    this.handler.onConnect(dp);
+    dp.startEcho();
+  }
+
+  async start(): Promise<void> {
+    const host = this.opts.listenHost ?? '0.0.0.0';
+    const tcp = net.createServer((s) => this.accept(s));
+    await listen(tcp, this.opts.tcpPort ?? 6653, host);
+    this.servers.push(tcp);
+    log.info(`listening on ${host}:${(tcp.address() as net.AddressInfo).port} (tcp)`);
+    if (this.opts.privkey && this.opts.cert) {
+      const server = tls.createServer(
+        {
+          key: readFileSync(this.opts.privkey),
+          cert: readFileSync(this.opts.cert),
+          ca: this.opts.caCerts ? readFileSync(this.opts.caCerts) : undefined,
+          requestCert: Boolean(this.opts.caCerts),
+          rejectUnauthorized: Boolean(this.opts.caCerts),
+          ciphers: this.opts.ciphers,
+        },
+        (s) => this.accept(s),
+      );
+      server.on('tlsClientError', (e) => log.warn(`TLS handshake failed: ${e.message}`));
+      await listen(server, this.opts.sslPort ?? 6633, host);
+      this.servers.push(server);
+      log.info(`listening on ${host}:${(server.address() as net.AddressInfo).port} (tls)`);
+    }
+    for (const [h, p] of this.opts.switchAddresses ?? []) this.connectOut(h, p);
+  }
+
+  /** Active connection to a switch (ovs "ptcp:"), retried every switchConnectInterval seconds. */
+  connectOut(host: string, port: number): void {
+    const attempt = () => {
+      const s = net.connect({ host, port }, () => this.accept(s));
+      s.on('error', () => {
+        const t = setTimeout(attempt, (this.opts.switchConnectInterval ?? 3) * 1000);
+        this.connectTimers.push(t);
+      });
+    };
+    attempt();
+  }
+
+  /** Bound TCP port (after start). */
+  get port(): number {
+    return (this.servers[0]?.address() as net.AddressInfo).port;
+  }
+  get sslPort(): number | undefined {
+    return (this.servers[1]?.address() as net.AddressInfo | undefined)?.port;
+  }
+
+  async stop(): Promise<void> {
+    for (const t of this.connectTimers) clearTimeout(t);
+    for (const dp of this.datapaths) dp.close();
+    await Promise.all(this.servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+    this.servers = [];
+  }
+}
+
+function listen(server: net.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+export { CONFIG_DISPATCHER, MAIN_DISPATCHER, DEAD_DISPATCHER, HANDSHAKE_DISPATCHER };
