@@ -16,6 +16,8 @@ export interface DatapathLike {
   [k: string]: unknown;
 }
 
+const WRITER_POOL: Writer[] = [];
+
 /** Base class of every OpenFlow message. */
 export class MsgBase extends OFPStruct {
   static cls_msg_type = -1;
@@ -53,11 +55,22 @@ export class MsgBase extends OFPStruct {
   /** Encode the whole message into `buf` (as os-ken's serialize()). */
   serialize(): void {
     const version = this.encodeVersion();
-    const w = new Writer(256, version);
-    w.zeros(OFP_HEADER_SIZE);
-    this.encodeTo(w);
+    // scratch writers are pooled (a stack, so nested messages such as bundle-add are safe)
+    const w = WRITER_POOL.pop() ?? new Writer(2048);
+    w.pos = 0;
+    w.version = version;
+    try {
+      w.zeros(OFP_HEADER_SIZE);
+      this.encodeTo(w);
+    } catch (e) {
+      WRITER_POOL.push(w);
+      throw e;
+    }
     const len = w.pos;
-    if (len > 0xffff) throw new OFPMalformedMessage(this.constructor.name, 0, `message length ${len} exceeds 65535`);
+    if (len > 0xffff) {
+      WRITER_POOL.push(w);
+      throw new OFPMalformedMessage(this.constructor.name, 0, `message length ${len} exceeds 65535`);
+    }
     if (this.xid === null) this.xid = 0;
     this.version = version;
     this.msg_type = this.cls_msg_type;
@@ -66,7 +79,8 @@ export class MsgBase extends OFPStruct {
     w.view.setUint8(1, this.msg_type);
     w.view.setUint16(2, len);
     w.view.setUint32(4, this.xid >>> 0);
-    this.buf = w.finish();
+    this.buf = Buffer.from(w.buf.subarray(0, len));
+    if (w.buf.length <= 65536) WRITER_POOL.push(w);
   }
 }
 
@@ -132,8 +146,7 @@ export function registerStruct<T extends { jsonName: string }>(versions: readonl
 /** Parse the 8-byte header: [version, msg_type, msg_len, xid]. */
 export function header(buf: Uint8Array): [number, number, number, number] {
   if (buf.length < OFP_HEADER_SIZE) throw new OFPTruncatedMessage('ofp_header', OFP_HEADER_SIZE, buf.length, 0);
-  const v = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  return [v.getUint8(0), v.getUint8(1), v.getUint16(2), v.getUint32(4)];
+  return [buf[0]!, buf[1]!, (buf[2]! << 8) | buf[3]!, ((buf[4]! << 24) | (buf[5]! << 16) | (buf[6]! << 8) | buf[7]!) >>> 0];
 }
 
 export interface DecodeOptions {
@@ -174,7 +187,7 @@ export function msg(
   m.msg_type = msgType;
   m.msg_len = msgLen;
   m.xid = xid;
-  m.buf = buf.subarray(0, end);
+  m.buf = end === buf.length ? buf : buf.subarray(0, end);
   try {
     m.decodeFrom(r);
   } catch (e) {

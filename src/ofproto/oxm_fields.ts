@@ -253,7 +253,18 @@ export function oxmLength(table: OxmTable, name: string, uv: unknown): number {
  * os-ken's oxm_normalize_user: for a masked field, the value is ANDed with the mask
  * (so `('10.1.2.3', '255.255.0.0')` becomes `('10.1.0.0', '255.255.0.0')`).
  */
+const CANONICAL_MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
+
 export function oxmNormalize(table: OxmTable, name: string, uv: unknown): MatchValue {
+  // fast paths for unmasked values already in canonical form
+  if (!Array.isArray(uv)) {
+    const d = table.byName.get(name);
+    if (d) {
+      const t = d.type;
+      if (typeof uv === 'number' && t.size <= 4 && Number.isInteger(uv) && uv >= 0 && uv < 2 ** (8 * t.size)) return uv;
+      if (typeof uv === 'string' && t === MacAddr && CANONICAL_MAC.test(uv)) return uv;
+    }
+  }
   let r: Resolved;
   try {
     r = resolve(table, name);

@@ -13,10 +13,29 @@ export function macToText(b: Uint8Array, off = 0): string {
   return `${HEX[b[off]!]}:${HEX[b[off + 1]!]}:${HEX[b[off + 2]!]}:${HEX[b[off + 3]!]}:${HEX[b[off + 4]!]}:${HEX[b[off + 5]!]}`;
 }
 
+function hexVal(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 97 && c <= 102) return c - 87;
+  if (c >= 65 && c <= 70) return c - 55;
+  return -1;
+}
+
 export function macToBin(text: string): Uint8Array {
+  const out = new Uint8Array(6);
+  // fast path: the canonical 17-character form
+  if (text.length === 17) {
+    let ok = true;
+    for (let i = 0; i < 6 && ok; i++) {
+      const hi = hexVal(text.charCodeAt(3 * i));
+      const lo = hexVal(text.charCodeAt(3 * i + 1));
+      const sep = i < 5 ? text.charCodeAt(3 * i + 2) : 58;
+      if (hi < 0 || lo < 0 || (sep !== 58 && sep !== 45)) ok = false;
+      else out[i] = (hi << 4) | lo;
+    }
+    if (ok) return out;
+  }
   const parts = text.split(/[:-]/);
   if (parts.length !== 6) throw new AddressError(`bad MAC address ${JSON.stringify(text)}`);
-  const out = new Uint8Array(6);
   for (let i = 0; i < 6; i++) {
     const p = parts[i]!;
     if (!/^[0-9a-fA-F]{1,2}$/.test(p)) throw new AddressError(`bad MAC address ${JSON.stringify(text)}`);
