@@ -9,6 +9,7 @@ import { EventOFPPacketIn, EventOFPSwitchFeatures, type EventOFPMsgBase } from '
 import type { Datapath } from '../controller/controller.js';
 import type { MsgBase } from '../ofproto/ofproto_parser.js';
 import { macToText } from '../wire/addrconv.js';
+import { parserClass } from '../controller/ofproto_modules.js';
 
 type Ctor = new (init?: Record<string, unknown>) => unknown;
 const ETH_TYPE_LLDP = 0x88cc;
@@ -24,23 +25,36 @@ export class SimpleSwitch extends OSKenApp {
   /** dpid -> mac -> port */
   readonly macToPort = new Map<bigint, Map<string, number>>();
 
-  private cls(dp: Datapath, name: string): Ctor {
-    const C = dp.ofproto_parser[name] as Ctor | undefined;
-    if (!C) throw new Error(`OpenFlow ${dp.ofproto.OFP_VERSION}: no ${name}`);
-    return C;
+  /** dp.ofproto_parser's classes by name (P.OFPFlowMod, ...) */
+  private readonly parsers = new Map<number, Record<string, Ctor>>();
+  private parser(dp: Datapath): Record<string, Ctor> {
+    const v = dp.ofproto.OFP_VERSION;
+    const cached = this.parsers.get(v);
+    if (cached) return cached;
+    const cache: Record<string, Ctor> = {};
+    const p = new Proxy(cache, {
+      get: (_t, name: string) => {
+        const C = cache[name] ?? parserClass<Ctor>(v, name);
+        if (!C) throw new Error(`OpenFlow ${v}: no ${name}`);
+        cache[name] = C;
+        return C;
+      },
+    });
+    this.parsers.set(v, p);
+    return p;
   }
 
   @setEvCls(EventOFPSwitchFeatures, CONFIG_DISPATCHER)
   switchFeaturesHandler(ev: EventOFPMsgBase): void {
     const dp = ev.msg.datapath as unknown as Datapath;
     if (dp.ofproto.OFP_VERSION < 4) return; // OF1.0 sends table misses to the controller by default
-    const P = dp.ofproto_parser as Record<string, Ctor>;
+    const P = this.parser(dp);
     const actions = [new P.OFPActionOutput!({ port: OFPP_CONTROLLER_13, max_len: 0xffff })];
     this.addFlow(dp, 0, new P.OFPMatch!({}), actions);
   }
 
   addFlow(dp: Datapath, priority: number, match: unknown, actions: unknown[], bufferId = NO_BUFFER): void {
-    const P = dp.ofproto_parser as Record<string, Ctor>;
+    const P = this.parser(dp);
     let mod: unknown;
     if (dp.ofproto.OFP_VERSION === 1) {
       mod = new P.OFPFlowMod!({ datapath: dp, match, cookie: 0, command: 0, idle_timeout: 0, hard_timeout: 0, priority, flags: 1, buffer_id: bufferId, actions });
@@ -71,7 +85,7 @@ export class SimpleSwitch extends OSKenApp {
     table.set(src, inPort);
     const flood = v10 ? OFPP_FLOOD_10 : OFPP_FLOOD_13;
     const outPort = table.get(dst) ?? flood;
-    const P = dp.ofproto_parser as Record<string, Ctor>;
+    const P = this.parser(dp);
     const actions = [new P.OFPActionOutput!({ port: outPort })];
     if (outPort !== flood) {
       const match = v10

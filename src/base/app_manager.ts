@@ -56,6 +56,17 @@ export class OSKenApp {
     for (const [k, v] of Object.entries(this.contexts)) (this as unknown as Record<string, unknown>)[k] = v;
   }
 
+  /** os-ken's register_handler + observe_event: make `fn` a handler of `evCls` at run time. */
+  registerHandler<E extends EventBase>(evCls: EventClass<E>, fn: (ev: E) => unknown, dispatchers: readonly Dispatcher[] | null = null): void {
+    if (!this.manager) throw new Error(`${this.name}: registerHandler needs a manager`);
+    this.manager.addHandler(this, evCls, fn as (ev: EventBase) => unknown, dispatchers);
+  }
+
+  /** os-ken's unregister_handler + unobserve_event: undo one registerHandler. */
+  unregisterHandler<E extends EventBase>(evCls: EventClass<E>, fn: (ev: E) => unknown): void {
+    this.manager?.removeHandler(this, evCls, fn as (ev: EventBase) => unknown);
+  }
+
   /** Called after every app has been instantiated and handlers registered. */
   start(): void | Promise<void> {}
   /** Called on shutdown. */
@@ -160,6 +171,16 @@ export class OSKenApp {
   }
 }
 
+const REQUIRED_APPS: AppClass[] = [];
+
+/**
+ * os-ken's require_app(api_style=True): an API module (e.g. app/ofctl/api) names the service app
+ * it needs; AppManager.instantiateApps loads it along with the requested apps.
+ */
+export function requireApp(cls: AppClass): void {
+  if (!REQUIRED_APPS.includes(cls)) REQUIRED_APPS.push(cls);
+}
+
 /** Loads apps, shares contexts, routes events. */
 export class AppManager {
   readonly apps = new Map<string, OSKenApp>();
@@ -174,7 +195,8 @@ export class AppManager {
   /** Instantiate app classes (and their contexts, once each), register handlers, start them. */
   async instantiateApps(classes: AppClass[]): Promise<OSKenApp[]> {
     const created: OSKenApp[] = [];
-    for (const C of classes) {
+    const loaded = new Set([...this.apps.values()].map((a) => a.constructor));
+    for (const C of [...classes, ...REQUIRED_APPS.filter((R) => !classes.includes(R) && !loaded.has(R))]) {
       const ctxs: Record<string, unknown> = {};
       for (const [key, K] of Object.entries(C._CONTEXTS ?? {})) {
         let inst = this.contexts.get(K);
@@ -213,6 +235,26 @@ export class AppManager {
           list.push({ app, fn: fn as (ev: EventBase) => unknown, dispatchers: spec.dispatchers });
         }
       }
+    }
+  }
+
+  /** @internal see OSKenApp.registerHandler */
+  addHandler(app: OSKenApp, evCls: EventClass, fn: (ev: EventBase) => unknown, dispatchers: readonly Dispatcher[] | null): void {
+    let list = this.observers.get(evCls);
+    if (!list) this.observers.set(evCls, (list = []));
+    list.push({ app, fn, dispatchers });
+  }
+
+  /** @internal see OSKenApp.unregisterHandler */
+  removeHandler(app: OSKenApp, evCls: EventClass, fn: (ev: EventBase) => unknown): void {
+    const list = this.observers.get(evCls);
+    if (!list) return;
+    // the newest match first: a run-time registration never removes a decorated one registered earlier
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i]!.app !== app || list[i]!.fn !== fn) continue;
+      list.splice(i, 1);
+      if (list.length === 0) this.observers.delete(evCls);
+      return;
     }
   }
 

@@ -66,7 +66,7 @@ const BUILTIN_DIR = resolve(fileURLToPath(import.meta.url), '..', '..', 'app');
 
 /** Resolve an app spec to its module URL: a file path, or a built-in name (`simple_switch`, `osken.app.simple_switch`). */
 function appUrl(spec: string): string {
-  if (spec.endsWith('.js') || spec.endsWith('.mjs') || spec.includes('/')) {
+  if (/\.(m?js|m?ts)$/.test(spec) || spec.includes('/')) {
     const p = isAbsolute(spec) ? spec : resolve(process.cwd(), spec);
     return pathToFileURL(p).href;
   }
@@ -76,8 +76,18 @@ function appUrl(spec: string): string {
   return pathToFileURL(p).href;
 }
 
+let tsLoader: Promise<void> | null = null;
+/** TypeScript apps load directly: tsx's ESM hooks are registered on first use. */
+function enableTypeScript(): Promise<void> {
+  tsLoader ??= import('tsx/esm/api').then((m: { register: () => unknown }) => {
+    m.register();
+  });
+  return tsLoader;
+}
+
 export async function loadAppClasses(spec: string): Promise<AppClass[]> {
   log.info(`loading app ${spec}`);
+  if (/\.m?ts$/.test(spec)) await enableTypeScript();
   const mod = (await import(appUrl(spec))) as Record<string, unknown>;
   const found = new Set<AppClass>();
   for (const v of Object.values(mod)) {

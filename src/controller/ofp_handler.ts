@@ -143,7 +143,7 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
 
   private onFeatures(dp: Datapath, m: MsgBase): void {
     if (dp.state !== CONFIG_DISPATCHER) return;
-    const f = m as unknown as { datapath_id: bigint; ports?: { port_no: number }[] };
+    const f = m as unknown as { datapath_id: bigint; ports?: unknown };
     dp.id = f.datapath_id;
     const old = this.dps.get(dp.id);
     if (old && old !== dp) {
@@ -154,7 +154,9 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
     const SetConfig = parserClass<MsgCtor>(dp.ofproto.OFP_VERSION, 'OFPSetConfig');
     if (SetConfig) dp.sendMsg(new SetConfig({ datapath: dp, flags: 0, miss_send_len: 128 }));
     if (dp.ofproto.OFP_VERSION < 4) {
-      dp.ports = new Map((f.ports ?? []).map((p) => [p.port_no, p]));
+      // 1.0/1.2 features carry the ports (os-ken: a dict keyed by port number)
+      const ports = f.ports instanceof Map ? [...f.ports.values()] : Array.isArray(f.ports) ? f.ports : f.ports && typeof f.ports === 'object' ? Object.values(f.ports) : [];
+      dp.ports = new Map((ports as { port_no: number }[]).map((p) => [p.port_no, p]));
       this.setState(dp, MAIN_DISPATCHER);
       return;
     }

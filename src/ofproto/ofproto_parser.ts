@@ -13,7 +13,6 @@ export const OFP_HEADER_SIZE = 8;
 /** What a message needs to know of the datapath it belongs to (the controller's Datapath satisfies it). */
 export interface DatapathLike {
   ofproto: { OFP_VERSION: number };
-  [k: string]: unknown;
 }
 
 const WRITER_POOL: Writer[] = [];
@@ -126,7 +125,7 @@ export function defineMsg<S extends Record<string, import('./struct.js').FieldSp
   name: string,
   opts: MsgOptions,
   spec: S,
-): StructClassOf<S, typeof MsgBase> {
+): StructClassOf<S, typeof MsgBase, { datapath?: DatapathLike | null }> {
   const C = defineStruct(name, spec, MsgBase);
   const M = C as unknown as typeof MsgBase;
   M.cls_msg_type = opts.type;
@@ -134,7 +133,7 @@ export function defineMsg<S extends Record<string, import('./struct.js').FieldSp
   registerClass(opts.versions, C as never);
   if (!opts.noTypeEntry) registerMsgType(opts.versions, opts.type, M, opts.osken ?? true);
   if (opts.osken === false) markOskenUnparsed(M);
-  return C;
+  return C as StructClassOf<S, typeof MsgBase, { datapath?: DatapathLike | null }>;
 }
 
 /** Register a non-message structure class for JSON lookup in these versions. */

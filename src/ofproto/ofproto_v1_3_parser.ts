@@ -1,10 +1,69 @@
 /** OpenFlow 1.3 messages and structures, at os-ken's module path (os_ken.ofproto.ofproto_v1_3_parser). */
-export * from './v1_2plus/actions.js';
-export * from './v1_2plus/instructions.js';
+import { msg, type DatapathLike, type MsgBase as Msg } from './ofproto_parser.js';
+export {
+  OFPActionHeader, OFPAction, OFPActionExperimenter, OFPActionOutput, OFPActionCopyTtlOut, OFPActionCopyTtlIn,
+  OFPActionSetMplsTtl, OFPActionDecMplsTtl, OFPActionPushVlan, OFPActionPopVlan, OFPActionPushMpls, OFPActionPopMpls,
+  OFPActionSetQueue, OFPActionGroup, OFPActionSetNwTtl, OFPActionDecNwTtl, OFPActionPushPbb, OFPActionPopPbb,
+  OFPActionSetField, OFPActionExperimenterUnknown,
+} from './v1_2plus/actions.js';
+export {
+  OFPInstruction, OFPInstructionGotoTable, OFPInstructionWriteMetadata, OFPInstructionActions, OFPInstructionMeter,
+} from './v1_2plus/instructions.js';
 export {
   OFPHello, OFPHelloElemVersionBitmap, OFPEchoRequest, OFPEchoReply, OFPExperimenter, OFPErrorMsg,
   OFPFeaturesRequest, OFPSwitchFeatures, OFPGetConfigRequest, OFPGetConfigReply, OFPSetConfig,
-  OFPPacketIn, OFPFlowRemoved, OFPPacketOut, OFPFlowMod, OFPBarrierRequest, OFPBarrierReply,
+  OFPPacketIn, OFPFlowRemoved, OFPPacketOut, OFPFlowMod, OFPBarrierRequest, OFPBarrierReply, OFPErrorExperimenterMsg,
 } from './v1_2plus/common.js';
 export { OFPMatch } from './oxm_match.js';
 export { MsgBase } from './ofproto_parser.js';
+export { OFPPort, OFPPortStatus, OFPPortMod, OFPPortStats, OFPPortStatsRequest, OFPPortStatsReply, OFPPortDescStatsRequest, OFPPortDescStatsReply } from './v1_2plus/port.js';
+export {
+  OFPBucket, OFPGroupMod, OFPBucketCounter, OFPGroupStats, OFPGroupDescStats, OFPGroupFeaturesStats, OFPGroupStatsRequest,
+  OFPGroupStatsReply, OFPGroupDescStatsRequest, OFPGroupDescStatsReply, OFPGroupFeaturesStatsRequest, OFPGroupFeaturesStatsReply,
+} from './v1_2plus/group.js';
+export {
+  OFPMeterBandHeader, OFPMeterBandHeader as OFPMeterBand, OFPMeterBandDrop, OFPMeterBandDscpRemark, OFPMeterBandExperimenter,
+  OFPMeterMod, OFPMeterBandStats, OFPMeterStats, OFPMeterConfigStats, OFPMeterFeaturesStats, OFPMeterStatsRequest,
+  OFPMeterStatsReply, OFPMeterConfigStatsRequest, OFPMeterConfigStatsReply, OFPMeterFeaturesStatsRequest, OFPMeterFeaturesStatsReply,
+} from './v1_2plus/meter.js';
+export {
+  OFPQueueProp, OFPQueueProp as OFPQueuePropHeader, OFPQueuePropMinRate, OFPQueuePropMaxRate, OFPQueuePropExperimenter,
+  OFPPacketQueue, OFPQueueGetConfigRequest, OFPQueueGetConfigReply, OFPQueueStats, OFPQueueStatsRequest, OFPQueueStatsReply,
+} from './v1_2plus/queue.js';
+export {
+  OFPDescStats, OFPDescStatsRequest, OFPDescStatsReply, OFPFlowStats, OFPFlowStatsRequest, OFPFlowStatsReply,
+  OFPAggregateStats, OFPAggregateStatsRequest, OFPAggregateStatsReply, OFPTableStats, OFPTableStatsRequest, OFPTableStatsReply,
+  OFPExperimenterMultipart, OFPExperimenterStatsRequest, OFPExperimenterStatsReply,
+} from './v1_2plus/multipart.js';
+export {
+  OFPTableFeatureProp, OFPInstructionId, OFPActionId, OFPOxmId, OFPExperimenterOxmId, OFPTableFeaturePropInstructions,
+  OFPTableFeaturePropNextTables, OFPTableFeaturePropActions, OFPTableFeaturePropOxm, OFPTableFeaturePropExperimenter,
+  OFPPropBase, OFPPropCommonExperimenter4ByteData,
+  OFPPropUnknown, OFPPropUnknown as OFPTableFeaturePropUnknown, OFPTableFeaturesStats, OFPTableFeaturesStatsRequest,
+  OFPTableFeaturesStatsReply,
+} from './v1_2plus/table_features.js';
+export { OFPRoleRequest, OFPRoleReply, OFPTableMod, OFPGetAsyncRequest, OFPGetAsyncReply, OFPSetAsync } from './v1_2plus/role_async.js';
+export { ONFFlowMonitorRequest, ONFFlowMonitorStatsRequest, ONFBundleCtrlMsg, ONFBundleAddMsg, OFPBundleProp } from './v1_3/onf.js';
+export {
+  NXTSetPacketInFormatMsg, NXTPacketIn2, NXTPacketIn2Prop, NXTPacketIn2PropPacket, NXTPacketIn2PropFullLen, NXTPacketIn2PropBufferId,
+  NXTPacketIn2PropTableId, NXTPacketIn2PropCookie, NXTPacketIn2PropReason, NXTPacketIn2PropMetadata, NXTPacketIn2PropUserData,
+  NXTPacketIn2PropContinuation,
+} from './v1_3/nxt.js';
+export {
+  OFPMultipartRequest, OFPMultipartReply, OFPFlowStatsRequestBase, OFPExperimenterStatsRequestBase,
+} from './v1_2plus/mp_common.js';
+/** os-ken's nx_actions.generate() puts the Nicira actions in this module. */
+export {
+  NXAction, NXActionBundle, NXActionBundleLoad, NXActionCT, NXActionCTClear, NXActionConjunction, NXActionController,
+  NXActionController2, NXActionDecMplsTtl, NXActionDecNshTtl, NXActionDecTtl, NXActionDecTtlCntIds, NXActionEncapEther,
+  NXActionEncapNsh, NXActionExit, NXActionFinTimeout, NXActionLearn, NXActionMultipath, NXActionNAT, NXActionNote,
+  NXActionOutputReg, NXActionOutputReg2, NXActionOutputTrunc, NXActionPopMpls, NXActionPopQueue, NXActionPushMpls,
+  NXActionRegLoad, NXActionRegLoad2, NXActionRegMove, NXActionResubmit, NXActionResubmitTable, NXActionSample,
+  NXActionSample2, NXActionSetMplsLabel, NXActionSetMplsTc, NXActionSetMplsTtl, NXActionSetQueue, NXActionSetTunnel,
+  NXActionSetTunnel64, NXActionStackPop, NXActionStackPush, NXActionUnknown, NXFlowSpecLoad, NXFlowSpecMatch, NXFlowSpecOutput,
+} from './nx_actions.js';
+
+/** os-ken's msg_parser for this version: decode one message whose header fields are known. */
+export function msg_parser(datapath: DatapathLike | null, version: number, msg_type: number, msg_len: number, xid: number, buf: Uint8Array): Msg {
+  return msg(datapath, version, msg_type, msg_len, xid, buf);
+}

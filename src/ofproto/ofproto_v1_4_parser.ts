@@ -1,2 +1,18 @@
 /** OpenFlow 1.4 messages and structures, at os-ken's module path (os_ken.ofproto.ofproto_v1_4_parser). */
+export {
+  OFPAction, OFPActionOutput, OFPActionCopyTtlOut, OFPActionCopyTtlIn, OFPActionSetMplsTtl, OFPActionDecMplsTtl,
+  OFPActionPushVlan, OFPActionPopVlan, OFPActionPushMpls, OFPActionPopMpls, OFPActionSetQueue, OFPActionGroup,
+  OFPActionSetNwTtl, OFPActionDecNwTtl, OFPActionPushPbb, OFPActionPopPbb, OFPActionExperimenterUnknown, OFPActionSetField,
+} from './v1_2plus/actions.js';
+export {
+  OFPInstruction, OFPInstructionGotoTable, OFPInstructionWriteMetadata, OFPInstructionActions, OFPInstructionMeter,
+} from './v1_2plus/instructions.js';
+export {
+  OFPHello, OFPHelloElemVersionBitmap, OFPEchoRequest, OFPEchoReply, OFPExperimenter, OFPErrorMsg,
+  OFPFeaturesRequest, OFPSwitchFeatures, OFPGetConfigRequest, OFPGetConfigReply, OFPSetConfig,
+  OFPPacketIn, OFPFlowRemoved, OFPPacketOut, OFPFlowModV14 as OFPFlowMod, OFPBarrierRequest, OFPBarrierReply,
+} from './v1_2plus/common.js';
+export * from './v1_4plus/all.js';
+export * from './v1_4/messages.js';
+export { OFPMatch } from './oxm_match.js';
 export { MsgBase } from './ofproto_parser.js';

@@ -1,2 +1,20 @@
 /** OpenFlow 1.5 messages and structures, at os-ken's module path (os_ken.ofproto.ofproto_v1_5_parser). */
+export {
+  OFPAction, OFPActionOutput, OFPActionCopyTtlOut, OFPActionCopyTtlIn, OFPActionSetMplsTtl, OFPActionDecMplsTtl,
+  OFPActionPushVlan, OFPActionPopVlan, OFPActionPushMpls, OFPActionPopMpls, OFPActionSetQueue, OFPActionGroup,
+  OFPActionSetNwTtl, OFPActionDecNwTtl, OFPActionPushPbb, OFPActionPopPbb, OFPActionCopyField, OFPActionMeter,
+  OFPActionExperimenterUnknown, OFPActionSetField,
+} from './v1_2plus/actions.js';
+export { OFPInstruction, OFPInstructionGotoTable, OFPInstructionWriteMetadata, OFPInstructionActions } from './v1_2plus/instructions.js';
+export {
+  OFPHello, OFPHelloElemVersionBitmap, OFPEchoRequest, OFPEchoReply, OFPExperimenter, OFPErrorMsg,
+  OFPFeaturesRequest, OFPSwitchFeatures, OFPGetConfigRequest, OFPGetConfigReply, OFPSetConfig,
+  OFPPacketIn, OFPFlowModV14 as OFPFlowMod, OFPBarrierRequest, OFPBarrierReply,
+} from './v1_2plus/common.js';
+export * from './v1_4plus/all.js';
+export * from './v1_5/stats.js';
+export * from './v1_5/group.js';
+export * from './v1_5/messages.js';
+export { OFPStats } from './oxs_fields.js';
+export { OFPMatch } from './oxm_match.js';
 export { MsgBase } from './ofproto_parser.js';

@@ -479,7 +479,7 @@ export function defineStruct<S extends SpecMap, B extends abstract new (...args:
   return C as unknown as StructClassOf<S, B>;
 }
 
-export type StructClassOf<S, B extends abstract new (...args: never[]) => OFPStruct> = (new (init?: Init<S>) => InstanceType<B> & Attrs<S>) &
+export type StructClassOf<S, B extends abstract new (...args: never[]) => OFPStruct, X = unknown> = (new (init?: Init<S> & X) => InstanceType<B> & Attrs<S>) &
   Omit<B, 'prototype'> &
   StructStatics<InstanceType<B> & Attrs<S>>;
 

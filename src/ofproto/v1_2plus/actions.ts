@@ -8,16 +8,21 @@ import type { Writer } from '../../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage } from '../../wire/errors.js';
 import type { JsonObject } from '../../wire/json/json.js';
 import {
-  dataField, defineStruct, Layout, OFPStruct, pad, polyElem, registerClass, selfLen, typeConst, u16, u32, u8,
+  dataField, defineStruct, Layout, OFPStruct, pad, polyElem, registerClass, selfLen, typeConst, u16, u32, u8, varField,
   type ElemCodec,
 } from '../struct.js';
+import { OFPOxmId, oxmIdElem } from '../v1_4plus/oxm_id.js';
 import { oxmFromJsonDict, oxmParse, oxmSerialize, oxmTable, oxmToJsonDict, type MatchValue } from '../oxm_fields.js';
 
 export const V12_15 = [3, 4, 5, 6] as const;
 export const V13_15 = [4, 5, 6] as const;
 
+/** os-ken's OFPActionHeader (type, len). */
+export abstract class OFPActionHeader extends OFPStruct {}
 /** Base class of OpenFlow 1.2+ actions (os-ken's OFPAction). */
-export abstract class OFPAction extends OFPStruct {}
+export abstract class OFPAction extends OFPActionHeader {}
+/** Base of experimenter actions (os-ken's OFPActionExperimenter in 1.3+). */
+export abstract class OFPActionExperimenter extends OFPAction {}
 
 type ActionClass = { decode(r: Reader): OFPAction; jsonName: string };
 const ACTIONS = new Map<number, Map<number, ActionClass>>();
@@ -81,10 +86,34 @@ export class OFPActionSetNwTtl extends action('OFPActionSetNwTtl', 23, { nw_ttl:
 export class OFPActionDecNwTtl extends action('OFPActionDecNwTtl', 24, { _pad: pad(4) }) {}
 export class OFPActionPushPbb extends action('OFPActionPushPbb', 26, { ethertype: u16(), _pad: pad(2) }) {}
 export class OFPActionPopPbb extends action('OFPActionPopPbb', 27, { _pad: pad(4) }) {}
+/**
+ * Copy-field OXM ids: os-ken reads ids up to the action's length (padding included) and
+ * requires exactly two; ids may be given as field names or OFPOxmId objects/JSON.
+ */
+const copyFieldOxmIds = varField<(OFPOxmId | string)[]>(
+  {
+    decode(r) {
+      const start = r.pos;
+      const ids: (OFPOxmId | string)[] = [];
+      while (r.pos < r.end) ids.push(oxmIdElem.decode(r) as OFPOxmId);
+      if (ids.length !== 2) throw new OFPMalformedMessage('ofp_action_copy_field', start, `${ids.length} OXM ids (os-ken requires 2)`);
+      return ids;
+    },
+    encode(w, v) {
+      for (const x of v ?? []) (typeof x === 'string' ? new OFPOxmId({ type: x }) : x).encodeTo(w);
+    },
+    toJson: (v) => (v ?? []).map((x) => (typeof x === 'string' ? new OFPOxmId({ type: x }) : x).toJsonDict()),
+    fromJson: (j, version) => {
+      if (!Array.isArray(j)) throw new JsonDictError('oxm_ids must be a list');
+      return j.map((x) => (typeof x === 'string' ? new OFPOxmId({ type: x }) : (oxmIdElem.fromJson(x, version) as OFPOxmId)));
+    },
+  },
+  () => [],
+);
+
 /** OpenFlow 1.5 */
 export class OFPActionCopyField extends action('OFPActionCopyField', 28, {
-  n_bits: u16(), src_offset: u16(), dst_offset: u16(), _pad: pad(2),
-  oxm_ids: dataField(), // TODO(1.5): list of OXM ids
+  n_bits: u16(), src_offset: u16(), dst_offset: u16(), _pad: pad(2), oxm_ids: copyFieldOxmIds,
 }) {}
 /** OpenFlow 1.5 */
 export class OFPActionMeter extends action('OFPActionMeter', 29, { meter_id: u32() }) {}
@@ -93,7 +122,7 @@ export class OFPActionMeter extends action('OFPActionMeter', 29, { meter_id: u32
 export class OFPActionExperimenterUnknown extends defineStruct(
   'OFPActionExperimenterUnknown',
   { type: typeConst(0xffff), len: selfLen({ align: 8 }), experimenter: u32(), data: dataField() },
-  OFPAction,
+  OFPActionExperimenter,
 ) {}
 
 export type SetFieldInit = Record<string, MatchValue> | { field: { name: string; value: MatchValue } };

@@ -10,8 +10,9 @@ import { defineMsg, MsgBase } from '../ofproto_parser.js';
 import { OFPMatch } from '../oxm_match.js';
 import { instructionElem } from './instructions.js';
 import { actionElem, V12_15, V13_15 } from './actions.js';
-import { lenOf } from '../struct.js';
+import { lenOf, type FieldSpec } from '../struct.js';
 import { JsonDictError, OFPMalformedMessage } from '../../wire/errors.js';
+import { Packet } from '../../lib/packet/packet.js';
 
 export const ALL_VERSIONS = [1, 3, 4, 5, 6] as const;
 export const V14_15 = [5, 6] as const;
@@ -98,9 +99,26 @@ export class OFPHelloV10 extends defineMsg('OFPHello', { versions: [1, 3], type:
 export class OFPEchoRequest extends defineMsg('OFPEchoRequest', { versions: ALL_VERSIONS, type: 2 }, { data: dataField() }) {}
 export class OFPEchoReply extends defineMsg('OFPEchoReply', { versions: ALL_VERSIONS, type: 3 }, { data: dataField() }) {}
 
-export class OFPExperimenter extends defineMsg('OFPExperimenter', { versions: V12_15, type: 4 }, {
+export class OFPExperimenter extends defineMsg('OFPExperimenter', { versions: V12_15, type: 4, noTypeEntry: true }, {
   experimenter: u32(), exp_type: u32(), data: dataField(),
 }) {}
+
+/** Experimenter messages os-ken parses as their own class ((experimenter, exp_type) -> class, per version). */
+const EXPERIMENTER_MSGS = new Map<number, Map<string, typeof MsgBase>>();
+export function registerExperimenterMsg(versions: readonly number[], experimenter: number, expType: number, cls: unknown): void {
+  for (const v of versions) {
+    let m = EXPERIMENTER_MSGS.get(v);
+    if (!m) EXPERIMENTER_MSGS.set(v, (m = new Map()));
+    m.set(`${experimenter}:${expType}`, cls as typeof MsgBase);
+  }
+}
+function pickExperimenter(r: Reader): typeof MsgBase {
+  if (r.end - r.pos >= 8) {
+    const cls = EXPERIMENTER_MSGS.get(r.version)?.get(`${r.view.getUint32(r.pos)}:${r.view.getUint32(r.pos + 4)}`);
+    if (cls) return cls;
+  }
+  return OFPExperimenter as unknown as typeof MsgBase;
+}
 
 /** Error message; type 0xffff carries exp_type/experimenter instead of code (1.2+). */
 export class OFPErrorMsg extends MsgBase {
@@ -163,8 +181,14 @@ export class OFPErrorMsg extends MsgBase {
   }
 }
 registerClass(ALL_VERSIONS, OFPErrorMsg as never);
+
+/** os-ken's OFPErrorExperimenterMsg(): an error message of type OFPET_EXPERIMENTER. */
+export function OFPErrorExperimenterMsg(init: { datapath?: unknown; exp_type?: number; experimenter?: number; data?: Uint8Array } = {}): OFPErrorMsg {
+  return new OFPErrorMsg({ ...init, type: 0xffff, code: null });
+}
 import { registerMsgType } from '../ofproto_parser.js';
 registerMsgType(ALL_VERSIONS, 1, OFPErrorMsg);
+registerMsgType(V12_15, 4, pickExperimenter);
 
 /* ---------- handshake and configuration ---------- */
 export class OFPFeaturesRequest extends defineMsg('OFPFeaturesRequest', { versions: ALL_VERSIONS, type: 5, osken: false }, {}) {}
@@ -176,9 +200,25 @@ export class OFPGetConfigReply extends defineMsg('OFPGetConfigReply', { versions
 export class OFPSetConfig extends defineMsg('OFPSetConfig', { versions: ALL_VERSIONS, type: 9, osken: false }, { flags: u16(), miss_send_len: u16(128) }) {}
 
 /* ---------- asynchronous ---------- */
+/** Packet-in data: os-ken cuts it to total_len when more bytes follow. */
+export function packetInData(): FieldSpec<Uint8Array, Uint8Array> {
+  const d = dataField();
+  return {
+    ...d,
+    ops: {
+      ...d.ops!,
+      decode(r, o, n) {
+        const v = d.ops!.decode(r, o, n);
+        const total = o.total_len as number;
+        return total < v.length ? v.subarray(0, total) : v;
+      },
+    },
+  };
+}
+
 export class OFPPacketIn extends defineMsg('OFPPacketIn', { versions: V13_15, type: 10 }, {
   buffer_id: u32(), total_len: u16(), reason: u8(), table_id: u8(), cookie: u64(),
-  match: structField(OFPMatch, () => new OFPMatch()), _pad: pad(2), data: dataField(),
+  match: structField(OFPMatch, () => new OFPMatch()), _pad: pad(2), data: packetInData(),
 }) {}
 
 export class OFPFlowRemoved extends defineMsg('OFPFlowRemoved', { versions: [3, 4, 5], type: 11 }, {
@@ -188,9 +228,26 @@ export class OFPFlowRemoved extends defineMsg('OFPFlowRemoved', { versions: [3, 
 }) {}
 
 /* ---------- controller commands ---------- */
+
+/** Packet-out data: bytes, or in JSON either base64 or a packet library `{"Packet": {...}}` (serialized). */
+function packetOutData(): FieldSpec<Uint8Array, Uint8Array> {
+  const d = dataField();
+  return {
+    ...d,
+    ops: {
+      ...d.ops!,
+      fromJson(j, version) {
+        if (j !== null && typeof j === 'object' && !Array.isArray(j) && typeof j !== 'bigint' && 'Packet' in j) {
+          return Packet.fromJsonDict(j).serialize();
+        }
+        return d.ops!.fromJson(j, version);
+      },
+    },
+  };
+}
 export class OFPPacketOut extends defineMsg('OFPPacketOut', { versions: [3, 4, 5], type: 13, osken: false }, {
   buffer_id: u32(0xffffffff), in_port: u32(), actions_len: lenOf('actions'), _pad: pad(6),
-  actions: listField(actionElem), data: dataField(),
+  actions: listField(actionElem), data: packetOutData(),
 }) {}
 
 const flowModHead = {

@@ -1,7 +1,7 @@
 /** ofp_instruction_* for OpenFlow 1.2-1.5, described once. */
 import type { Reader } from '../../wire/reader.js';
 import { OFPMalformedMessage } from '../../wire/errors.js';
-import { defineStruct, listField, OFPStruct, pad, polyElem, registerClass, selfLen, typeConst, u16, u32, u64, u8, type ElemCodec } from '../struct.js';
+import { defineStruct, listField, OFPStruct, pad, polyElem, registerClass, selfLen, typeConst, u16, u32, u64, u8, varField, type ElemCodec } from '../struct.js';
 import { actionElem, V12_15, V13_15 } from './actions.js';
 
 export abstract class OFPInstruction extends OFPStruct {}
@@ -30,9 +30,21 @@ function pickInstruction(r: Reader): InstClass {
 
 export const instructionElem: ElemCodec<OFPInstruction> = polyElem<OFPInstruction>(pickInstruction);
 
+/** os-ken ignores the wire length of goto-table (its len is always 8): so does this codec. */
+const fixedLen8 = varField<number>({
+  decode: (r) => {
+    r.need(6, 'ofp_instruction_goto_table');
+    r.pos += 2;
+    return 8;
+  },
+  encode: (w) => w.u16(8),
+  toJson: (v) => v,
+  fromJson: () => 8,
+}, 8);
+
 export class OFPInstructionGotoTable extends defineStruct(
   'OFPInstructionGotoTable',
-  { type: typeConst(1), len: selfLen(), table_id: u8(), _pad: pad(3) },
+  { type: typeConst(1), len: fixedLen8, table_id: u8(), _pad: pad(3) },
   OFPInstruction,
 ) {}
 

@@ -1,0 +1,129 @@
+/**
+ * BGP message header and base class (os-ken BGPMessage): 16-byte marker,
+ * 2-byte length, 1-byte type. Message types register their body decoder
+ * here (bgp/open.ts, bgp/update.ts, bgp/messages.ts).
+ */
+import { Reader } from '../../../wire/reader.js';
+import { Writer } from '../../../wire/writer.js';
+import { PacketTruncated } from '../../../wire/errors.js';
+import { type DecodeCtx, PacketBase, type SerializeBuffer, TypeTable, registerProtocol } from '../packet_base.js';
+import * as C from './constants.js';
+import type { BgpOptions, JsonObject } from './util.js';
+import { DEFAULT_OPTIONS, malformed } from './util.js';
+
+/** Decodes a message body in [p, end) (p = after the 19-byte header). */
+export type BodyDecoder = (r: Reader, p: number, end: number, len: number, opts: BgpOptions) => BGPMessage;
+
+const BODY_DECODERS: (BodyDecoder | undefined)[] = new Array<BodyDecoder | undefined>(256).fill(undefined);
+
+export interface BGPMessageOpts {
+  marker?: Uint8Array | null;
+  len_?: number | null;
+  type_?: number | null;
+}
+
+export abstract class BGPMessage extends PacketBase {
+  static override readonly jsonName: string = 'BGPMessage';
+  static override TYPES: TypeTable = new TypeTable();
+  static override readonly MIN_LEN: number = C.BGP_HDR_LEN;
+  /** os-ken's default type of the subclass */
+  static readonly MSG_TYPE: number = 0;
+
+  /** Length field (set by decode and by serialize). */
+  declare len: number | null;
+  declare type: number;
+
+  constructor(o: BGPMessageOpts) {
+    super();
+    this.len = o.len_ ?? null;
+    this.type = o.type_ ?? (this.constructor as typeof BGPMessage).MSG_TYPE;
+  }
+
+  /** Register the body decoder of a message type. */
+  static registerMessageType(type: number, dec: BodyDecoder): void {
+    BODY_DECODERS[type] = dec;
+  }
+
+  /** JSON fields of the body (len and type are added by toJsonFields). */
+  protected abstract bodyFields(): JsonObject;
+  /** Append the body (after the header). */
+  protected abstract writeBody(w: Writer): void;
+
+  override toJsonFields(): JsonObject {
+    const d: JsonObject = this.bodyFields();
+    d.len = this.len;
+    d.type = this.type;
+    const out: JsonObject = {};
+    for (const k of Object.keys(d).sort()) out[k] = d[k]!;
+    return out;
+  }
+
+  /** Append the whole message to w; fixes up len (os-ken serialize). */
+  serializeTo(w: Writer): void {
+    const at = w.pos;
+    w.ensure(C.BGP_HDR_LEN);
+    w.buf.fill(0xff, at, at + 16);
+    w.pos += 16;
+    w.u16(0);
+    w.u8(this.type);
+    this.writeBody(w);
+    const len = w.pos - at;
+    if (len > 0xffff) malformed((this.constructor as typeof BGPMessage).jsonName, `message too long (${len})`, 0);
+    this.len = len;
+    w.view.setUint16(at + 16, len);
+  }
+
+  /** os-ken serialize(): the encoded message (payload/prev are ignored, as in os-ken). */
+  override serialize(_payload?: Uint8Array | null, _prev?: PacketBase | null): Uint8Array {
+    const w = new Writer(64);
+    this.serializeTo(w);
+    return w.buf.slice(0, w.pos);
+  }
+
+  override serializeInto(out: SerializeBuffer, _prev: PacketBase | null): void {
+    out.prependBytes(this.serialize());
+  }
+
+  /** os-ken __len__: the encoded length */
+  override get length(): number {
+    return this.serialize().length;
+  }
+
+  /** Packet-library decode: one message at r.pos; the rest is BGP again (os-ken returns cls). */
+  static override decode(r: Reader, ctx: DecodeCtx): BGPMessage {
+    const m = decodeMessage(r, r.end, DEFAULT_OPTIONS);
+    ctx.next = r.pos < r.end ? (BGPMessage as unknown as typeof ctx.next) : null;
+    return m;
+  }
+
+  /** Decode one message from the start of buf; returns [message, rest]. */
+  static parse(buf: Uint8Array, opts: BgpOptions = DEFAULT_OPTIONS): [BGPMessage, Uint8Array] {
+    const r = new Reader(buf);
+    const m = decodeMessage(r, r.end, opts);
+    return [m, buf.subarray(r.pos)];
+  }
+}
+
+/**
+ * Decode one BGP message at r.pos (bounded by end); advances r.pos past it.
+ * Throws PacketTruncated when fewer than `len` bytes are there, BgpMalformed
+ * (code 1, subcode 2/3) for a bad length or type.
+ */
+export function decodeMessage(r: Reader, end: number, opts: BgpOptions): BGPMessage {
+  const p = r.pos;
+  if (end - p < C.BGP_HDR_LEN) throw new PacketTruncated('bgp', C.BGP_HDR_LEN, end - p, p);
+  const len = r.view.getUint16(p + 16);
+  const type = r.bytes[p + 18]!;
+  if (len < C.BGP_HDR_LEN) malformed('bgp', `bad message length ${len}`, p, C.BGP_ERROR_MESSAGE_HEADER_ERROR, C.BGP_ERROR_SUB_BAD_MESSAGE_LENGTH);
+  if (end - p < len) throw new PacketTruncated('bgp', len, end - p, p);
+  const dec = BODY_DECODERS[type];
+  if (dec === undefined) malformed('bgp', `bad message type ${type}`, p + 18, C.BGP_ERROR_MESSAGE_HEADER_ERROR, C.BGP_ERROR_SUB_BAD_MESSAGE_TYPE);
+  const m = dec(r, p + C.BGP_HDR_LEN, p + len, len, opts);
+  r.pos = p + len;
+  return m;
+}
+
+/** Make a message class known to Packet.fromJsonDict (JSON name -> class). */
+export function registerMessageClass(cls: unknown): void {
+  registerProtocol(cls as Parameters<typeof registerProtocol>[0]);
+}

@@ -1,0 +1,359 @@
+/**
+ * Prefix NLRI (os-ken _AddrPrefix family): IPv4/IPv6 unicast, labelled
+ * (RFC 3107/8277) and labelled VPN (RFC 4364) prefixes, plus the raw form
+ * used for unknown families (_BinAddrPrefix).
+ *
+ * `length` is always the on-wire bit length (labels and RD included), as in
+ * os-ken. Labelled/VPN prefixes print `addr` the way os-ken stores it, a
+ * tuple: [labels, addr] or [labels, {RD}, addr].
+ */
+import type { Reader } from '../../../../wire/reader.js';
+import type { Writer } from '../../../../wire/writer.js';
+import { ipv4ToBin, ipv4ToText, ipv6ToBin, ipv6ToText } from '../../../../wire/addrconv.js';
+import { RouteDistinguisher } from '../rd.js';
+import type { JsonObject, JsonValue } from '../util.js';
+import { b64, malformed, needTo } from '../util.js';
+import { BGP_ERROR_UPDATE_MESSAGE_ERROR, BGP_ERROR_SUB_INVALID_NETWORK_FIELD } from '../constants.js';
+
+const WITHDRAW_LABELS = [0x800000, 0x000000];
+const SCRATCH16 = new Uint8Array(16);
+
+function badPrefix(where: string, detail: string, off: number): never {
+  return malformed(where, detail, off, BGP_ERROR_UPDATE_MESSAGE_ERROR, BGP_ERROR_SUB_INVALID_NETWORK_FIELD);
+}
+
+/** Text of an IPv4 prefix whose first n (0..4) bytes are at b[off], zero padded. */
+function v4Padded(b: Uint8Array, off: number, n: number): string {
+  if (n === 4) return ipv4ToText(b, off);
+  const a0 = n > 0 ? b[off]! : 0;
+  const a1 = n > 1 ? b[off + 1]! : 0;
+  const a2 = n > 2 ? b[off + 2]! : 0;
+  return `${a0}.${a1}.${a2}.0`;
+}
+
+function v6Padded(b: Uint8Array, off: number, n: number): string {
+  if (n === 16) return ipv6ToText(b, off);
+  SCRATCH16.fill(0);
+  SCRATCH16.set(b.subarray(off, off + n));
+  return ipv6ToText(SCRATCH16, 0);
+}
+
+/** Write `bin` cut to the prefix bit length (trailing bits of the last byte cleared), after the length byte. */
+function writePrefixBits(w: Writer, length: number, bin: Uint8Array, where: string): void {
+  const nbytes = (length + 7) >> 3;
+  if (nbytes > bin.length) badPrefix(where, `prefix length ${length} exceeds address`, 0);
+  w.u8(length);
+  w.ensure(nbytes);
+  w.buf.set(bin.subarray(0, nbytes), w.pos);
+  if (length % 8 !== 0) w.buf[w.pos + nbytes - 1] = w.buf[w.pos + nbytes - 1]! & (0xff00 >> length % 8);
+  w.pos += nbytes;
+}
+
+/** Common shape of every NLRI object (prefixes, EVPN, flowspec, RTC). */
+export interface BgpNlri {
+  toJsonDict(): JsonObject;
+  serializeTo(w: Writer): void;
+}
+
+/* ------------------------------------------------------------------ unlabelled */
+
+export class IPAddrPrefix implements BgpNlri {
+  static readonly jsonName: string = 'IPAddrPrefix';
+  declare length: number;
+  declare addr: string;
+  /** RFC 7911 path identifier; null when ADD-PATH is not in use (not printed then) */
+  declare path_id: number | null;
+
+  constructor(o: { length: number; addr: string; path_id?: number | null }) {
+    this.length = o.length;
+    this.addr = o.addr;
+    this.path_id = o.path_id ?? null;
+  }
+
+  get prefix(): string {
+    return `${this.addr}/${this.length}`;
+  }
+  get formatted_nlri_str(): string {
+    return this.prefix;
+  }
+
+  toJsonDict(): JsonObject {
+    const d: JsonObject = { addr: this.addr, length: this.length };
+    if (this.path_id !== null) d.path_id = this.path_id;
+    return { [(this.constructor as typeof IPAddrPrefix).jsonName]: d };
+  }
+
+  serializeTo(w: Writer): void {
+    if (this.path_id !== null) w.u32(this.path_id);
+    if (this.length > 32) badPrefix('ipv4_prefix', `prefix length ${this.length} > 32`, 0);
+    writePrefixBits(w, this.length, ipv4ToBin(this.addr), 'ipv4_prefix');
+  }
+
+  static decode<T extends IPAddrPrefix>(this: new (o: { length: number; addr: string; path_id?: number | null }) => T, r: Reader, end: number, addPath = false): T {
+    let pathId: number | null = null;
+    if (addPath) {
+      needTo(r, end, 4, 'ipv4_prefix');
+      pathId = r.view.getUint32(r.pos);
+      r.pos += 4;
+    }
+    needTo(r, end, 1, 'ipv4_prefix');
+    const start = r.pos;
+    const length = r.bytes[r.pos]!;
+    if (length > 32) badPrefix('ipv4_prefix', `prefix length ${length} > 32`, start);
+    const n = (length + 7) >> 3;
+    needTo(r, end, 1 + n, 'ipv4_prefix');
+    const addr = v4Padded(r.bytes, start + 1, n);
+    r.pos = start + 1 + n;
+    return new this({ length, addr, path_id: pathId });
+  }
+}
+
+/** os-ken BGPNLRI: an UPDATE's NLRI field entry. */
+export class BGPNLRI extends IPAddrPrefix {
+  static override readonly jsonName: string = 'BGPNLRI';
+}
+
+/** os-ken BGPWithdrawnRoute: an UPDATE's Withdrawn Routes entry. */
+export class BGPWithdrawnRoute extends IPAddrPrefix {
+  static override readonly jsonName: string = 'BGPWithdrawnRoute';
+}
+
+export class IP6AddrPrefix implements BgpNlri {
+  static readonly jsonName: string = 'IP6AddrPrefix';
+  declare length: number;
+  declare addr: string;
+  declare path_id: number | null;
+
+  constructor(o: { length: number; addr: string; path_id?: number | null }) {
+    this.length = o.length;
+    this.addr = o.addr;
+    this.path_id = o.path_id ?? null;
+  }
+
+  get prefix(): string {
+    return `${this.addr}/${this.length}`;
+  }
+  get formatted_nlri_str(): string {
+    return this.prefix;
+  }
+
+  toJsonDict(): JsonObject {
+    const d: JsonObject = { addr: this.addr, length: this.length };
+    if (this.path_id !== null) d.path_id = this.path_id;
+    return { [(this.constructor as typeof IP6AddrPrefix).jsonName]: d };
+  }
+
+  serializeTo(w: Writer): void {
+    if (this.path_id !== null) w.u32(this.path_id);
+    if (this.length > 128) badPrefix('ipv6_prefix', `prefix length ${this.length} > 128`, 0);
+    writePrefixBits(w, this.length, ipv6ToBin(this.addr), 'ipv6_prefix');
+  }
+
+  static decode(r: Reader, end: number, addPath = false): IP6AddrPrefix {
+    let pathId: number | null = null;
+    if (addPath) {
+      needTo(r, end, 4, 'ipv6_prefix');
+      pathId = r.view.getUint32(r.pos);
+      r.pos += 4;
+    }
+    needTo(r, end, 1, 'ipv6_prefix');
+    const start = r.pos;
+    const length = r.bytes[r.pos]!;
+    if (length > 128) badPrefix('ipv6_prefix', `prefix length ${length} > 128`, start);
+    const n = (length + 7) >> 3;
+    needTo(r, end, 1 + n, 'ipv6_prefix');
+    const addr = v6Padded(r.bytes, start + 1, n);
+    r.pos = start + 1 + n;
+    return new IP6AddrPrefix({ length, addr, path_id: pathId });
+  }
+}
+
+/** Prefix of an unknown address family: raw bytes (os-ken _BinAddrPrefix). */
+export class BinAddrPrefix implements BgpNlri {
+  static readonly jsonName: string = '_BinAddrPrefix';
+  declare length: number;
+  declare addr: Uint8Array;
+  constructor(o: { length: number; addr: Uint8Array }) {
+    this.length = o.length;
+    this.addr = o.addr;
+  }
+  toJsonDict(): JsonObject {
+    return { _BinAddrPrefix: { addr: b64(this.addr), length: this.length } };
+  }
+  serializeTo(w: Writer): void {
+    writePrefixBits(w, this.length, this.addr, '_BinAddrPrefix');
+  }
+  static decode(r: Reader, end: number): BinAddrPrefix {
+    needTo(r, end, 1, '_BinAddrPrefix');
+    const length = r.bytes[r.pos]!;
+    const n = (length + 7) >> 3;
+    needTo(r, end, 1 + n, '_BinAddrPrefix');
+    const addr = r.bytes.slice(r.pos + 1, r.pos + 1 + n);
+    r.pos += 1 + n;
+    return new BinAddrPrefix({ length, addr });
+  }
+}
+
+/* ------------------------------------------------------------------ labelled / VPN */
+
+interface LabelledOpts {
+  length: number;
+  addr: string;
+  labels?: number[];
+  route_dist?: RouteDistinguisher | string | null;
+}
+
+/**
+ * Shared code of LabelledIPAddrPrefix, LabelledIP6AddrPrefix,
+ * LabelledVPNIPAddrPrefix and LabelledVPNIP6AddrPrefix.
+ */
+export abstract class LabelledPrefixBase implements BgpNlri {
+  static readonly jsonName: string = '_LabelledAddrPrefix';
+  /** address size in bytes: 4 or 16 */
+  static readonly ADDR_LEN: number = 4;
+  static readonly IS_VPN: boolean = false;
+  /** wire bit length, labels and RD included */
+  declare length: number;
+  declare labels: number[];
+  declare route_dist: RouteDistinguisher | null;
+  /** the IP prefix (os-ken: the last element of the addr tuple) */
+  declare ip: string;
+
+  /**
+   * os-ken semantics: `length` is the prefix length; 24 bits per label and
+   * 64 for the RD are added. With `raw`, `length` is taken as the wire length.
+   */
+  constructor(o: LabelledOpts, raw = false) {
+    const k = this.constructor as typeof LabelledPrefixBase;
+    this.labels = o.labels ?? [];
+    const rd = o.route_dist ?? null;
+    this.route_dist = typeof rd === 'string' ? RouteDistinguisher.fromStr(rd) : rd;
+    if (k.IS_VPN && this.route_dist === null) this.route_dist = RouteDistinguisher.fromStr('0:0');
+    this.length = raw ? o.length : o.length + 24 * this.labels.length + (k.IS_VPN ? 64 : 0);
+    this.ip = o.addr;
+  }
+
+  /** prefix length without labels and RD */
+  get prefixLength(): number {
+    return this.length - 24 * this.labels.length - (this.route_dist !== null ? 64 : 0);
+  }
+  get prefix(): string {
+    return `${this.ip}/${this.prefixLength}`;
+  }
+  get label_list(): number[] {
+    return this.labels;
+  }
+  get formatted_nlri_str(): string {
+    return this.route_dist !== null ? `${this.route_dist.formatted_str}:${this.prefix}` : this.prefix;
+  }
+
+  /** os-ken's addr tuple */
+  get addr(): JsonValue[] {
+    return this.route_dist !== null ? [this.labels.slice(), this.route_dist.toJsonDict(), this.ip] : [this.labels.slice(), this.ip];
+  }
+
+  toJsonDict(): JsonObject {
+    return { [(this.constructor as typeof LabelledPrefixBase).jsonName]: { addr: this.addr, length: this.length } };
+  }
+
+  serializeTo(w: Writer): void {
+    const k = this.constructor as typeof LabelledPrefixBase;
+    const ipBin = k.ADDR_LEN === 4 ? ipv4ToBin(this.ip) : ipv6ToBin(this.ip);
+    const n = this.labels.length;
+    const bin = new Uint8Array(3 * n + (this.route_dist !== null ? 8 : 0) + ipBin.length);
+    for (let i = 0; i < n; i++) {
+      let l = (this.labels[i]! << 4) >>> 0;
+      if (i === n - 1 && !WITHDRAW_LABELS.includes(l)) l |= 1;
+      bin[3 * i] = (l >>> 16) & 255;
+      bin[3 * i + 1] = (l >>> 8) & 255;
+      bin[3 * i + 2] = l & 255;
+    }
+    let p = 3 * n;
+    if (this.route_dist !== null) {
+      bin.set(this.route_dist.serialize(), p);
+      p += 8;
+    }
+    bin.set(ipBin, p);
+    writePrefixBits(w, this.length, bin, k.jsonName);
+  }
+
+  protected static decodeWith<T extends LabelledPrefixBase>(
+    make: (o: LabelledOpts) => T,
+    addrLen: number,
+    isVpn: boolean,
+    where: string,
+    r: Reader,
+    end: number,
+  ): T {
+    needTo(r, end, 1, where);
+    const start = r.pos;
+    const b = r.bytes;
+    const length = b[start]!;
+    const n = (length + 7) >> 3;
+    needTo(r, end, 1 + n, where);
+    const p0 = start + 1;
+    const pend = p0 + n;
+    // os-ken _has_no_label: scan labels up to bottom-of-stack or a withdraw label
+    const labels: number[] = [];
+    let p = p0;
+    let complete = false;
+    while (pend - p >= 3) {
+      const raw = (b[p]! << 16) | (b[p + 1]! << 8) | b[p + 2]!;
+      labels.push(raw);
+      p += 3;
+      if (raw & 1 || raw === 0x800000 || raw === 0) {
+        complete = true;
+        break;
+      }
+    }
+    if (!complete || !(n > 3 * labels.length)) {
+      labels.length = 0;
+      p = p0;
+    } else {
+      for (let i = 0; i < labels.length; i++) labels[i] = labels[i]! >>> 4;
+    }
+    let rd: RouteDistinguisher | null = null;
+    if (isVpn) {
+      if (pend - p < 8) badPrefix(where, 'prefix too short for a route distinguisher', p);
+      rd = RouteDistinguisher.decodeAt(b, r.view, p);
+      p += 8;
+    }
+    const rest = pend - p;
+    if (rest > addrLen) badPrefix(where, `prefix length ${length} too long`, start);
+    const ip = addrLen === 4 ? v4Padded(b, p, rest) : v6Padded(b, p, rest);
+    r.pos = pend;
+    return make({ length, addr: ip, labels, route_dist: rd });
+  }
+}
+
+export class LabelledIPAddrPrefix extends LabelledPrefixBase {
+  static override readonly jsonName: string = 'LabelledIPAddrPrefix';
+  static decode(r: Reader, end: number): LabelledIPAddrPrefix {
+    return LabelledPrefixBase.decodeWith((o) => new LabelledIPAddrPrefix(o, true), 4, false, 'LabelledIPAddrPrefix', r, end);
+  }
+}
+
+export class LabelledIP6AddrPrefix extends LabelledPrefixBase {
+  static override readonly jsonName: string = 'LabelledIP6AddrPrefix';
+  static override readonly ADDR_LEN: number = 16;
+  static decode(r: Reader, end: number): LabelledIP6AddrPrefix {
+    return LabelledPrefixBase.decodeWith((o) => new LabelledIP6AddrPrefix(o, true), 16, false, 'LabelledIP6AddrPrefix', r, end);
+  }
+}
+
+export class LabelledVPNIPAddrPrefix extends LabelledPrefixBase {
+  static override readonly jsonName: string = 'LabelledVPNIPAddrPrefix';
+  static override readonly IS_VPN: boolean = true;
+  static decode(r: Reader, end: number): LabelledVPNIPAddrPrefix {
+    return LabelledPrefixBase.decodeWith((o) => new LabelledVPNIPAddrPrefix(o, true), 4, true, 'LabelledVPNIPAddrPrefix', r, end);
+  }
+}
+
+export class LabelledVPNIP6AddrPrefix extends LabelledPrefixBase {
+  static override readonly jsonName: string = 'LabelledVPNIP6AddrPrefix';
+  static override readonly ADDR_LEN: number = 16;
+  static override readonly IS_VPN: boolean = true;
+  static decode(r: Reader, end: number): LabelledVPNIP6AddrPrefix {
+    return LabelledPrefixBase.decodeWith((o) => new LabelledVPNIP6AddrPrefix(o, true), 16, true, 'LabelledVPNIP6AddrPrefix', r, end);
+  }
+}
