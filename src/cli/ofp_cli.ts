@@ -13,10 +13,14 @@ import { OFPStruct } from '../ofproto/struct.js';
 export function decodeToJson(buf: Uint8Array): { ok: boolean; json: JsonValue } {
   try {
     const [version, msgType, msgLen, xid] = header(buf);
+    // os-ken checks len(buf) >= msg_len but raises that only when the parser itself did not raise
+    // OFPTruncatedMessage (which its 1.0 parsers never do)
+    const short = buf.length < msgLen;
     const m = msg(null, version, msgType, msgLen, xid, buf, { oskenCompat: true });
+    if (short) return { ok: false, json: { error: `buffer of ${buf.length} bytes shorter than message length ${msgLen}` } };
     return { ok: true, json: m.toJsonDict() };
   } catch (e) {
-    if (e instanceof OFPTruncatedMessage && e.ofpmsg instanceof OFPStruct) {
+    if (e instanceof OFPTruncatedMessage && e.ofpmsg instanceof OFPStruct && buf[0] !== 1 && !e.bodyComplete) {
       return { ok: true, json: { OFPTruncatedMessage: e.ofpmsg.toJsonDict() } };
     }
     return { ok: false, json: { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) } };

@@ -148,7 +148,20 @@ export class Datapath {
     this.echoTimer.unref();
   }
 
+  private corked = false;
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.socket.uncork();
+  };
+
   private onData(chunk: Buffer): void {
+    // replies produced while handling this chunk (handlers run in the microtasks that follow)
+    // leave in one write
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      setImmediate(this.uncork);
+    }
     let buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = null;
     let off = 0;

@@ -6,7 +6,7 @@ import { Reader } from '../wire/reader.js';
 import { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage, OFPUnknownVersion, OFPUnsupportedType, OskenError } from '../wire/errors.js';
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
-import { defineStruct, lookupClass, OFPStruct, registerClass, type StructClassOf } from './struct.js';
+import { adopted, defineStruct, lookupClass, OFPStruct, registerClass, type StructClassOf } from './struct.js';
 
 export const OFP_HEADER_SIZE = 8;
 
@@ -176,11 +176,11 @@ export function msg(
   const r = new Reader(buf, OFP_HEADER_SIZE, end, version);
   let cls: typeof MsgBase;
   try {
-    cls = entry.pick(r);
+    cls = adopted(entry.pick(r));
   } catch (e) {
     throw annotate(e, version, msgType);
   }
-  if (opts.oskenCompat && OSKEN_UNPARSED.has(cls)) throw new OFPUnsupportedType(version, 'message class', cls.jsonName);
+  if (opts.oskenCompat && (OSKEN_UNPARSED.has(cls) || OSKEN_UNPARSED.has(Object.getPrototypeOf(cls)))) throw new OFPUnsupportedType(version, 'message class', cls.jsonName);
   const m = new (cls as unknown as new (init?: Record<string, unknown>) => MsgBase)({ datapath });
   m.version = version;
   m.msg_type = msgType;
@@ -195,6 +195,7 @@ export function msg(
   }
   if (buf.length < msgLen) {
     const e = new OFPTruncatedMessage(cls.jsonName, msgLen, buf.length, 0, m);
+    e.bodyComplete = true;
     throw annotate(e, version, msgType);
   }
   return m;

@@ -21,3 +21,8 @@ export * from './nx_actions.js';
 export { NXAction as NXActionHeader } from './nx_actions.js';
 /** os-ken's JSON mixin: OFPStruct is the base of every structure and message here. */
 export { OFPStruct as StringifyMixin } from './struct.js';
+
+// decoders and JSON lookups produce the classes exported here (instanceof works)
+import * as self from './ofproto_v1_0_parser.js';
+import { adoptExports as _adoptExports } from './struct.js';
+_adoptExports(self);

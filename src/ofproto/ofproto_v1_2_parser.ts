@@ -34,3 +34,8 @@ export {
 export function msg_parser(datapath: DatapathLike | null, version: number, msg_type: number, msg_len: number, xid: number, buf: Uint8Array): Msg {
   return msg(datapath, version, msg_type, msg_len, xid, buf);
 }
+
+// decoders and JSON lookups produce the classes exported here (instanceof works)
+import * as self from './ofproto_v1_2_parser.js';
+import { adoptExports as _adoptExports } from './struct.js';
+_adoptExports(self);

@@ -16,3 +16,8 @@ export * from './v1_4plus/all.js';
 export * from './v1_4/messages.js';
 export { OFPMatch } from './oxm_match.js';
 export { MsgBase } from './ofproto_parser.js';
+
+// decoders and JSON lookups produce the classes exported here (instanceof works)
+import * as self from './ofproto_v1_4_parser.js';
+import { adoptExports as _adoptExports } from './struct.js';
+_adoptExports(self);

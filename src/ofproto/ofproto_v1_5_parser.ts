@@ -18,3 +18,8 @@ export * from './v1_5/messages.js';
 export { OFPStats } from './oxs_fields.js';
 export { OFPMatch } from './oxm_match.js';
 export { MsgBase } from './ofproto_parser.js';
+
+// decoders and JSON lookups produce the classes exported here (instanceof works)
+import * as self from './ofproto_v1_5_parser.js';
+import { adoptExports as _adoptExports } from './struct.js';
+_adoptExports(self);

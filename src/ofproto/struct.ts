@@ -8,7 +8,7 @@
  */
 import { Reader } from '../wire/reader.js';
 import { Writer } from '../wire/writer.js';
-import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage } from '../wire/errors.js';
+import { JsonDictError, OFPEncodeError, OFPMalformedMessage, OFPTruncatedMessage } from '../wire/errors.js';
 import { macToBin, macToText, ipv4ToBin, ipv4ToText } from '../wire/addrconv.js';
 import { base64Decode, base64Encode, type JsonObject, type JsonValue } from '../wire/json/json.js';
 
@@ -198,10 +198,18 @@ export class Layout {
           // encode
           const val = s.constValue !== undefined ? String(s.constValue) : a;
           switch (s.kind) {
-            case 'u8': enc.push(`v.setUint8(${at}, ${val});`); break;
-            case 'u16': enc.push(`v.setUint16(${at}, ${val});`); break;
-            case 'u32': enc.push(`v.setUint32(${at}, ${val});`); break;
-            case 'u64': enc.push(`v.setBigUint64(${at}, BigInt.asUintN(64, ${a}));`); break;
+            case 'u8':
+            case 'u16':
+            case 'u32': {
+              const max = s.kind === 'u8' ? 0xff : s.kind === 'u16' ? 0xffff : 0xffffffff;
+              const set = s.kind === 'u8' ? 'setUint8' : s.kind === 'u16' ? 'setUint16' : 'setUint32';
+              if (s.constValue === undefined) {
+                // out-of-range or non-integer values are refused, never silently truncated
+                enc.push(`{ const x = ${a}; if (!(x >= 0 && x <= ${max} && x === Math.floor(x))) H.range(${where}, ${JSON.stringify(f.name)}, x, ${max}); v.${set}(${at}, x); }`);
+              } else enc.push(`v.${set}(${at}, ${val});`);
+              break;
+            }
+            case 'u64': enc.push(`{ const x = ${a}; if (typeof x !== 'bigint' || BigInt.asUintN(64, x) !== x) H.range(${where}, ${JSON.stringify(f.name)}, x, 18446744073709551615n); v.setBigUint64(${at}, x); }`); break;
             case 'mac': enc.push(`b.set(H.macToBin(${a}), ${at});`); break;
             case 'ipv4': enc.push(`b.set(H.ipv4ToBin(${a}), ${at});`); break;
             case 'bytes': enc.push(`H.bytesEnc(b, ${at}, ${s.size}, ${a});`); break;
@@ -283,6 +291,7 @@ export interface Helpers {
   ops: (FieldOps<unknown> | undefined)[];
   trunc(where: string, need: number, have: number, offset: number): never;
   malformed(where: string, offset: number, detail: string): never;
+  range(where: string, field: string, value: unknown, max: number | bigint): never;
   checkLen(len: number, min: number, start: number, end: number, where: string): void;
   subReader(r: Reader, pos: number, end: number): Reader;
   macToText: typeof macToText;
@@ -306,6 +315,9 @@ function makeHelpers(layout: Layout): Helpers {
     },
     malformed(where, offset, detail) {
       throw new OFPMalformedMessage(where, offset, detail);
+    },
+    range(where, field, value, max) {
+      throw new OFPEncodeError(where, field, `${String(value)} is not an integer in 0..${String(max)}`);
     },
     checkLen(len, min, start, end, where) {
       if (len < min) throw new OFPMalformedMessage(where, start, `length ${len} < minimum ${min}`);
@@ -362,6 +374,33 @@ function fieldFromJson(spec: FieldSpec<unknown, unknown>, j: JsonValue, version:
       return j;
     default:
       return j;
+  }
+}
+
+/* ---------- adoption of exported subclasses ---------- */
+/** Marks the classes made by defineStruct (own property, not inherited). */
+const ENGINE_BASE = Symbol('osken.engineBase');
+/** engine base class -> the exported `class X extends defineStruct(...) {}` */
+const ADOPTED = new Map<unknown, StructCtor>();
+
+/** The class users import for an engine base (itself when not subclassed). */
+export function adopted<T>(cls: T): T {
+  return (ADOPTED.get(cls) as T | undefined) ?? cls;
+}
+
+/**
+ * Make decoders and JSON lookups produce the exported subclasses (`class OFPFlowMod extends defineMsg(...) {}`)
+ * rather than their generated bases, so `msg instanceof OFPFlowMod` holds and subclass members exist.
+ * Each parser facade calls this with its own module namespace.
+ */
+export function adoptExports(ns: Record<string, unknown>): void {
+  for (const v of Object.values(ns)) {
+    if (typeof v !== 'function') continue;
+    const parent = Object.getPrototypeOf(v) as Record<symbol, unknown> | null;
+    if (!parent || !Object.prototype.hasOwnProperty.call(parent, ENGINE_BASE)) continue;
+    if (ADOPTED.has(parent)) continue;
+    ADOPTED.set(parent, v as StructCtor);
+    for (const m of CLASSES.values()) for (const [k, c] of m) if (c === (parent as unknown)) m.set(k, v as StructCtor);
   }
 }
 
@@ -476,6 +515,8 @@ export function defineStruct<S extends SpecMap, B extends abstract new (...args:
       layout.initFn(this as unknown as StructObj, init, layout.defaults);
     }
   };
+  Object.defineProperty(C, 'name', { value: name });
+  Object.defineProperty(C, ENGINE_BASE, { value: true });
   return C as unknown as StructClassOf<S, B>;
 }
 
@@ -486,7 +527,7 @@ export type StructClassOf<S, B extends abstract new (...args: never[]) => OFPStr
 /* ---------- reusable field ops ---------- */
 
 /** A nested structure of a fixed class. */
-export function structField<T extends OFPStruct>(cls: { new (): T; fromJsonDict(b: JsonObject, v?: number): T; jsonName: string }, def: () => T | null): FieldSpec<T, T> {
+export function structField<T extends OFPStruct>(cls: (new () => T) & { fromJsonDict(b: JsonObject, v?: number): unknown; jsonName: string }, def: () => T | null): FieldSpec<T, T> {
   return varField<T>(
     {
       decode: (r, o, name) => {
@@ -501,7 +542,7 @@ export function structField<T extends OFPStruct>(cls: { new (): T; fromJsonDict(
       fromJson: (j, version) => {
         const body = (j as JsonObject)[cls.jsonName];
         if (body === undefined) throw new JsonDictError(`expected {"${cls.jsonName}": ...}`);
-        return cls.fromJsonDict(body as JsonObject, version);
+        return cls.fromJsonDict(body as JsonObject, version) as T;
       },
     },
     def as () => T,

@@ -23,6 +23,8 @@ export interface WireLocation {
 export class OFPTruncatedMessage extends OskenError {
   /** the partially decoded message, when the message header had been read */
   ofpmsg: unknown;
+  /** every structure decoded from the bytes present; only the header's length claims more */
+  bodyComplete = false;
   constructor(
     readonly where: string,
     readonly need: number,
@@ -61,6 +63,17 @@ export class OFPUnsupportedType extends OskenError {
     readonly type: number | string,
   ) {
     super(`OpenFlow 0x${version.toString(16).padStart(2, '0')}: no codec for ${what} ${String(type)}`);
+  }
+}
+
+/** A value cannot be encoded: out of range for its wire field, or of the wrong type. */
+export class OFPEncodeError extends OskenError {
+  constructor(
+    readonly where: string,
+    readonly field: string,
+    readonly detail: string,
+  ) {
+    super(`cannot encode ${where}.${field}: ${detail}`);
   }
 }
 

@@ -141,11 +141,18 @@ export class OfctlService extends OSKenApp {
     }
   }
 
+  /** A live connection that is not superseded (the OpenFlow handler keeps the newest per id). */
+  private isCurrent(dp: Datapath): boolean {
+    if (!dp.isActive || dp.id === null) return false;
+    const current = this.ofpHandler()?.dps.get(dp.id);
+    return current === undefined || current === dp;
+  }
+
   @setEvCls(EventOFPSwitchFeatures, CONFIG_DISPATCHER)
   switchFeaturesHandler(ev: EventOFPMsgBase): void {
     const dp = ev.msg.datapath;
-    if (!(dp instanceof Datapath) || dp.id === null || !dp.isActive) return;
-    if (this.switches.get(dp.id)?.datapath !== dp) this.adopt(dp);
+    if (!(dp instanceof Datapath) || !this.isCurrent(dp)) return;
+    if (this.switches.get(dp.id!)?.datapath !== dp) this.adopt(dp);
   }
 
   @setEvCls(EventOFPStateChange, [MAIN_DISPATCHER, DEAD_DISPATCHER])
@@ -155,7 +162,7 @@ export class OfctlService extends OSKenApp {
     const id = dp.id;
     const info = this.switches.get(id);
     if (ev.state === MAIN_DISPATCHER) {
-      if (dp.isActive && info?.datapath !== dp) this.adopt(dp);
+      if (this.isCurrent(dp) && info?.datapath !== dp) this.adopt(dp);
       return;
     }
     if (info?.datapath !== dp) return;

@@ -18,4 +18,4 @@ export * from './ospf/messages.js';
 
 for (const C of [OSPFHello, OSPFDBDesc, OSPFLSReq, OSPFLSUpd, OSPFLSAck]) registerProtocol(C);
 // os-ken: ipv4.register_packet_type(ospf.ospf, IPPROTO_OSPF) (the table is shared with ipv6)
-IPv4.registerPacketType(OSPFMessage as unknown as typeof OSPFHello, IPPROTO_OSPF);
+IPv4.registerPacketType(OSPFMessage, IPPROTO_OSPF);

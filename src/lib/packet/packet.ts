@@ -45,7 +45,11 @@ export class Packet implements Iterable<ProtocolItem> {
     this.data = opts.data ?? null;
     this.protocols = opts.protocols ?? [];
     const parseCls = opts.parse_cls === undefined ? Ethernet : opts.parse_cls;
-    if (this.data && this.data.length > 0 && parseCls) this.parse(this.data, parseCls);
+    if (this.data && this.data.length > 0) {
+      if (parseCls) this.parse(this.data, parseCls);
+      // os-ken with parse_cls=None keeps the whole frame as raw payload
+      else if (!allZero(this.data, 0, this.data.length)) this.protocols.push(this.data);
+    }
   }
 
   /** Decode with an explicit starting class (os-ken Packet(data, parse_cls=...)). */
@@ -106,7 +110,9 @@ export class Packet implements Iterable<ProtocolItem> {
         r.end = end0;
         break;
       }
-      if (proto !== null) {
+      // os-ken appends `if proto:` - a header whose __len__ is 0 (IPv4 IHL 0,
+      // TCP data offset 0) is falsy and left out, decoding goes on
+      if (proto !== null && proto.length !== 0) {
         this.protocols.push(proto);
         ctx.prev = proto;
       }

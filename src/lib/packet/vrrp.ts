@@ -497,4 +497,4 @@ export class VRRPv3 extends VRRP {
 registerProtocol(VRRPv2);
 registerProtocol(VRRPv3);
 // os-ken registers vrrp for IPPROTO_VRRP on ipv4 and ipv6 (one shared table)
-IPv4.registerPacketType(VRRP as unknown as typeof VRRPv2, IPPROTO_VRRP);
+IPv4.registerPacketType(VRRP, IPPROTO_VRRP);

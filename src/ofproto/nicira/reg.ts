@@ -76,7 +76,9 @@ const latin1 = new TextDecoder('latin1');
  * set_field:value/mask->dst as NXAST_REG_LOAD2 (one OXM TLV, padded to 14 bytes).
  * os-ken's JSON quirks are kept: a string mask read from the wire is shown base64-encoded
  * (its `_TYPE` lists `mask` only after a serialize); such JSON is accepted back.
- * os-ken cannot encode a TLV longer than 14 bytes; osken writes it and pads to 8.
+ * Where os-ken fails, osken does not: os-ken cannot encode a TLV longer than 14 bytes (osken writes
+ * it and pads to 8), and its to_jsondict fails on an integer value (declared 'ascii'), which osken shows
+ * as the integer.
  */
 export class NXActionRegLoad2 extends NXAction {
   static override jsonName = 'NXActionRegLoad2';

@@ -6,7 +6,7 @@
  * ../v1_2plus/common.ts; the vendor message and the Nicira extensions are in
  * ./nicira.ts, statistics in ./stats.ts.
  */
-import { JsonDictError } from '../../wire/errors.js';
+import { JsonDictError, OFPMalformedMessage } from '../../wire/errors.js';
 import { base64Decode, base64Encode, type JsonObject } from '../../wire/json/json.js';
 import {
   dataField, lenOf, listField, mac, pad, registerClass, structElem, structField, u16, u32, u64, u8, varField,
@@ -117,10 +117,16 @@ export class OFPPacketIn extends defineMsg('OFPPacketIn', { versions: V10, type:
  */
 const packetOutData = varField<Uint8Array | Packet | null>(
   {
-    decode: (r) => r.rest(),
+    decode(r) {
+      const b = r.rest();
+      return b.length ? b : null;
+    },
     encode(w, v, o) {
+      if (v === null || v === undefined) return;
+      if (o.buffer_id !== 0xffffffff) {
+        throw new OFPMalformedMessage('ofp_packet_out', 0, 'data needs buffer_id 0xffffffff (OFP_NO_BUFFER), as os-ken asserts');
+      }
       let b = v instanceof Packet ? v.serialize() : v;
-      if (!b) return;
       if (((o.actions as unknown[] | null) ?? []).length === 0) b = b.subarray(Math.min(8, b.length));
       w.bytes(b);
     },

@@ -380,6 +380,36 @@ export class ASExternalLSA extends LSA {
   }
 }
 
+/**
+ * ASBR-summary (type 4) and NSSA AS-external (type 7) LSAs: os-ken declares
+ * them without a body (serialize writes the header only) and cannot decode
+ * them (its parser always raises, so a message carrying one is raw payload).
+ */
+export abstract class HeaderOnlyLSA extends LSA {
+  constructor(o: LSAOpts, type: number) {
+    super({ ...o, type_: o.type_ ?? type, checksum: 0, length: 0 });
+    this.finish(o.checksum, o.length);
+  }
+  protected writeBody(_w: Writer): void {}
+  protected bodyJson(): JsonObject {
+    return {};
+  }
+}
+export class ASBRSummaryLSA extends HeaderOnlyLSA {
+  static override readonly jsonName = 'ASBRSummaryLSA';
+  static override readonly LSA_TYPE = OSPF_ASBR_SUMMARY_LSA;
+  constructor(o: LSAOpts = {}) {
+    super(o, OSPF_ASBR_SUMMARY_LSA);
+  }
+}
+export class NSSAExternalLSA extends HeaderOnlyLSA {
+  static override readonly jsonName = 'NSSAExternalLSA';
+  static override readonly LSA_TYPE = OSPF_AS_NSSA_LSA;
+  constructor(o: LSAOpts = {}) {
+    super(o, OSPF_AS_NSSA_LSA);
+  }
+}
+
 /** Opaque LSA (types 9, 10, 11): see the module note for its os-ken-compatible JSON. */
 export abstract class OpaqueLSA extends LSA {
   data: OpaqueData;
@@ -511,6 +541,10 @@ export function lsaFromJson(v: JsonValue | undefined): LSA {
       });
       return new ASExternalLSA({ ...hdrFromJson(d), extnws });
     }
+    case ASBRSummaryLSA.jsonName:
+      return new ASBRSummaryLSA(hdrFromJson(d));
+    case NSSAExternalLSA.jsonName:
+      return new NSSAExternalLSA(hdrFromJson(d));
     case LocalOpaqueLSA.jsonName:
     case AreaOpaqueLSA.jsonName:
     case ASOpaqueLSA.jsonName: {

@@ -92,7 +92,7 @@ export abstract class OSPFMessage extends PacketBase {
       return parseMessage(r);
     } catch (e) {
       // os-ken: `except: return None, None, buf` - the whole message is raw payload
-      if (e instanceof OskenError || e instanceof RangeError) return null;
+      if (e instanceof OskenError) return null;
       throw e;
     }
   }
@@ -361,8 +361,12 @@ export class OSPFLSAck extends OSPFMessage {
   }
 }
 
-/** os-ken OSPFMessage._parser (the caller turns any error into a raw payload). */
-function parseMessage(r: Reader): OSPFMessage {
+/**
+ * os-ken OSPFMessage._parser: decode at r.pos, throwing PacketTruncated /
+ * PacketMalformed where os-ken raises (OSPFMessage.decode turns those into
+ * a raw payload).
+ */
+export function parseMessage(r: Reader): OSPFMessage {
   const p = r.pos;
   const end = r.end;
   const s: Bytes = { b: r.bytes, v: r.view };

@@ -173,7 +173,6 @@ abstract class AddrParam extends Param {
     super(length);
     this.value = value;
   }
-  protected abstract addrLen(): number;
   protected abstract toBin(text: string): Uint8Array;
   write(w: Writer): void {
     // os-ken: no padding (an address is a multiple of 4 already)
@@ -211,9 +210,6 @@ export class ParamIpv4 extends AddrParam {
     const length = readAddr(s, at, 4);
     return new ParamIpv4(ipv4ToText(s.b, at + 4), length);
   }
-  protected addrLen(): number {
-    return 4;
-  }
   protected toBin(text: string): Uint8Array {
     return ipv4ToBin(text);
   }
@@ -228,9 +224,6 @@ export class ParamIpv6 extends AddrParam {
   static parse(s: Span, at: number): ParamIpv6 {
     const length = readAddr(s, at, 16);
     return new ParamIpv6(ipv6ToText(s.b, at + 4), length);
-  }
-  protected addrLen(): number {
-    return 16;
   }
   protected toBin(text: string): Uint8Array {
     return ipv6ToBin(text);
