@@ -29,10 +29,16 @@ function build(): Packet {
   });
 }
 
-function bench(name: string, fn: () => unknown, ms = 1500): number {
-  // warm up
+/** best of `rounds` timed runs (the machine is shared; best-of filters interference) */
+function bench(name: string, fn: () => unknown, rounds = 3): number {
   const w0 = Date.now();
-  while (Date.now() - w0 < 300) for (let i = 0; i < 1000; i++) fn();
+  while (Date.now() - w0 < 500) for (let i = 0; i < 1000; i++) fn();
+  let best = 0;
+  for (let k = 0; k < rounds; k++) best = Math.max(best, run(name, fn, k === rounds - 1 ? best : -1));
+  return best;
+}
+
+function run(name: string, fn: () => unknown, printBest: number, ms = 700): number {
   let n = 0;
   let sink: unknown = null;
   const t0 = process.hrtime.bigint();
@@ -47,8 +53,11 @@ function bench(name: string, fn: () => unknown, ms = 1500): number {
   // CPU time of this process: stable when other work shares the cores
   const cpuNs = (c.user + c.system) * 1000;
   const rate = (n * 1e9) / cpuNs;
+  if (printBest < 0) return rate;
+  const shown = Math.max(rate, printBest);
+  const showNs = 1e9 / shown;
   console.log(
-    `${name.padEnd(30)} ${Math.round(rate).toLocaleString('en-US').padStart(11)} frames/s (cpu) ${(cpuNs / n).toFixed(0).padStart(5)} ns/frame cpu, ${(ns / n).toFixed(0).padStart(5)} wall${sink === undefined ? ' ' : ''}`,
+    `${name.padEnd(30)} ${Math.round(shown).toLocaleString('en-US').padStart(11)} frames/s  ${showNs.toFixed(0).padStart(5)} ns/frame (CPU time, best of 3; last run wall ${(ns / n).toFixed(0)} ns)${sink === undefined ? ' ' : ''}`,
   );
   return rate;
 }

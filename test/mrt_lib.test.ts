@@ -1,13 +1,12 @@
 /**
  * mrtlib against os-ken on the corpus dumps (../shared/conformance/mrt/*.bz2,
- * decompressed with the bzip2 CLI): record counts, totals and sample records
+ * read compressed: mrtlib detects bzip2 and decodes it with seek-bzip): record counts, totals and sample records
  * equal to os-ken's (test/fixtures/bgp/mrt_expected.json, made by
  * gen_mrt_fixture.py), writer output byte-identical and read back equal,
  * truncated files give typed errors.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +20,12 @@ const ROOT = resolve(here, '..', '..');
 const CORPUS = resolve(ROOT, '..', 'shared', 'conformance', 'mrt');
 const expected = parseJson(readFileSync(join(ROOT, 'test', 'fixtures', 'bgp', 'mrt_expected.json'), 'utf8')) as JsonObject;
 
+/** The decompressed dump (mrtlib decodes the .bz2 itself). */
+const loaded = new Map<string, Uint8Array>();
 function load(name: string): Uint8Array {
-  return new Uint8Array(execFileSync('bzip2', ['-dc', join(CORPUS, name)], { maxBuffer: 1 << 28 }));
+  let d = loaded.get(name);
+  if (!d) loaded.set(name, (d = mrtlib.Reader.fromFile(join(CORPUS, name)).data));
+  return d;
 }
 
 function inc(o: Record<string, number>, k: string, n = 1): void {
@@ -38,7 +41,8 @@ for (const name of Object.keys(expected)) {
     const totals: Record<string, number> = {};
     const samples = exp.samples as JsonObject;
     let i = 0;
-    for (const rec of new mrtlib.Reader(data)) {
+    // straight from the compressed file
+    for (const rec of mrtlib.Reader.fromFile(join(CORPUS, name))) {
       const m = rec.message as mrtlib.MrtMessage & { bgp_message?: bgp.BGPMessage; rib_entries?: mrtlib.MrtRibEntry[] };
       const bm = m.bgp_message;
       const cn = (x: object): string => (x.constructor as unknown as { jsonName: string }).jsonName;
@@ -95,6 +99,23 @@ for (const name of Object.keys(expected)) {
     assert.equal(n, (expected[name] as JsonObject & { totals: { records: number } }).totals.records);
   });
 }
+
+test('mrt bzip2: compressed buffer detected by magic, raw dumps untouched, corrupt input typed', () => {
+  const comp = new Uint8Array(readFileSync(join(CORPUS, 'rib.20161101.0000_pick.bz2')));
+  assert.ok(mrtlib.isBzip2(comp));
+  const raw = load('rib.20161101.0000_pick.bz2');
+  assert.ok(!mrtlib.isBzip2(raw));
+  assert.deepEqual(Buffer.from(mrtlib.bunzip2(comp)), Buffer.from(raw));
+  const a = [...new mrtlib.Reader(comp)].map((r) => r.toJsonDict());
+  const b = [...new mrtlib.Reader(raw)].map((r) => r.toJsonDict());
+  assert.deepEqual(a, b);
+  // an explicit decompressor applies even without the magic
+  assert.equal([...new mrtlib.Reader(comp, undefined, mrtlib.BZIP2)].length, b.length);
+  const bad = comp.slice();
+  for (let k = 20; k < bad.length - 4; k += 7) bad[k] ^= 0x5a;
+  assert.throws(() => [...new mrtlib.Reader(bad)], OskenError);
+  assert.throws(() => [...new mrtlib.Reader(comp.subarray(0, comp.length >> 1))], OskenError);
+});
 
 test('mrt truncation: every cut of the rib dump gives typed errors only', () => {
   const data = load('rib.20161101.0000_pick.bz2');

@@ -4,7 +4,7 @@
  * (strays ignored); replyMulti lists, single replies, no reply, OFError, UnexpectedMultiReply,
  * concurrent requests, InvalidDatapath for a dead datapath and for one that disconnects while
  * waiting; the service loads through requireApp or on the first call, and observes a reply
- * class only while a request waits for it.
+ * class only while a request waits for it; the same over OpenFlow 1.0 (its own barrier).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,6 +17,7 @@ import * as ofctl from '../src/app/ofctl/api.js';
 import { InvalidDatapath, OFError, UnexpectedMultiReply } from '../src/app/ofctl/exception.js';
 import { OfctlService } from '../src/app/ofctl/service.js';
 import * as p13 from '../src/ofproto/ofproto_v1_3_parser.js';
+import * as p10 from '../src/ofproto/ofproto_v1_0_parser.js';
 import { setLogLevel } from '../src/lib/log.js';
 import { FakeSwitch, handshake13, nameOf, until } from './fake_switch.js';
 
@@ -206,6 +207,40 @@ test('ofctl: the service registers itself on the first call and adopts datapaths
     sw.send(new p13.OFPBarrierReply({}), b.xid!);
     const parts = await pd;
     assert.deepEqual(parts[0]!.body.map((p) => p.port_no), [1, 9]);
+  } finally {
+    sw.close();
+    await mgr.close();
+  }
+});
+
+test('ofctl on OpenFlow 1.0: the 1.0 barrier, a stats reply, and an error', async () => {
+  const mgr = new AppManager();
+  const [app] = (await mgr.instantiateApps([Client])) as [Client];
+  const h = await startController(mgr);
+  const sw = new FakeSwitch(h.controller!.port, 1);
+  try {
+    await sw.connected;
+    sw.sendRaw('0100000800000001');
+    const freq = await sw.next('OFPFeaturesRequest');
+    sw.send(new p10.OFPSwitchFeatures({ datapath_id: 0x10n, n_buffers: 0, n_tables: 1, capabilities: 0, actions: 0, ports: new Map() }), freq.xid!);
+    await until(() => h.dps.get(0x10n)?.state === 'main', 'datapath in MAIN');
+    const dp = (await ofctl.getDatapath(app!, 0x10))!;
+    assert.equal(dp.ofproto.OFP_VERSION, 1);
+
+    const desc = ofctl.sendMsg(app!, on(dp, new p10.OFPDescStatsRequest({ flags: 0 })), { replyCls: p10.OFPDescStatsReply });
+    const r = await sw.next('OFPDescStatsRequest');
+    const b = await sw.next('OFPBarrierRequest');
+    assert.equal(b.msg_type, 18, 'the OpenFlow 1.0 barrier request');
+    sw.send(new p10.OFPDescStatsReply({ flags: 0, body: new p10.OFPDescStats({ mfr_desc: 'm', hw_desc: 'h', sw_desc: 's', serial_num: '1', dp_desc: 'ten' }) }), r.xid!);
+    sw.send(new p10.OFPBarrierReply({}), b.xid!);
+    assert.equal((await desc)!.body.dp_desc, 'ten');
+
+    const fm = ofctl.sendMsg(app!, new p10.OFPFlowMod({ datapath: dp, match: new p10.OFPMatch({}), command: 0, actions: [] }));
+    const f = await sw.next('OFPFlowMod');
+    const b2 = await sw.next('OFPBarrierRequest');
+    sw.send(new p10.OFPErrorMsg({ type: 3, code: 0, data: new Uint8Array(0) }), f.xid!);
+    sw.send(new p10.OFPBarrierReply({}), b2.xid!);
+    await assert.rejects(fm, (e: unknown) => e instanceof OFError && e.errors[0]!.type === 3);
   } finally {
     sw.close();
     await mgr.close();

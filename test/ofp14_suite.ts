@@ -146,3 +146,19 @@ export function runSuite(corpusDir: 'of14' | 'of15', fixtureDir: 'ofp14' | 'ofp1
     }
   });
 }
+
+/** Messages inside messages nested without end (request forward of request forward...): a typed error, quickly. */
+export function nestedMessagesTest(version: 5 | 6): void {
+  test(`OpenFlow 0x0${version}: deeply nested request forward gives a typed error`, () => {
+    const depth = 8190;
+    const buf = new Uint8Array(8 * depth);
+    const dv = new DataView(buf.buffer);
+    for (let i = 0; i < depth; i++) {
+      dv.setUint8(8 * i, version);
+      dv.setUint8(8 * i + 1, i === depth - 1 ? 2 : 32);
+      dv.setUint16(8 * i + 2, 8 * (depth - i));
+    }
+    decodeTyped(buf, 'nested request forward');
+    assert.throws(() => msgFromBuffer(null, buf), (e: unknown) => e instanceof OskenError && /nested/.test((e as Error).message));
+  });
+}

@@ -22,10 +22,7 @@ const FIXTURES = join(ROOT, 'test', 'fixtures', 'packet');
  * Frames expected to fail until another engineer's module lands:
  * key `FILE.pcap#LINE` (1-based) -> reason. Remove entries as they pass.
  */
-const PENDING = new Map<string, string>([
-  ['openflow_flowmod.pcap#1', 'openflow packet module (tcp/6633 payload) not written yet'],
-  ['openflow_invalid_version.pcap#1', 'openflow packet module (tcp/6633 payload) not written yet'],
-]);
+const PENDING = new Map<string, string>([]);
 
 function pcaps(dir: string): string[] {
   if (!existsSync(dir)) return [];

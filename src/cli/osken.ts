@@ -18,8 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   if (group === 'ofp') return ofpMain(rest, out, err);
   if (group === 'packet') {
     // loaded on demand so `osken ofp ...` does not pay for the packet library
-    const modPath = './packet_decode.js';
-    const mod = (await import(modPath)) as { packetDecodeMain(a: string[]): Promise<number> };
+    const mod = await import('./packet_decode.js');
     if (rest[0] !== 'decode') {
       err(USAGE);
       return 2;

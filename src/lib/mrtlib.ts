@@ -2,16 +2,19 @@
  * MRT file library (os-ken os_ken/lib/mrtlib.py): read and write MRT
  * (RFC 6396) routing information export files.
  *
- * Input is an already-decompressed buffer (or chunks of one): Node has no
- * bzip2 decoder, so decompress .bz2 dumps first, e.g. with the `bzip2 -dc`
- * CLI, or plug in a JS decoder (npm `unbzip2-stream` / `seek-bzip`) through
- * the `Decompressor` interface. Records are MrtRecord objects with os-ken's
- * class names and attributes (TableDump2MrtRecord, Bgp4MpMrtRecord, ...).
+ * Input is a buffer, raw or bzip2-compressed (detected by the bzip2 stream
+ * magic; decoded with the pure-JS npm package `seek-bzip`), a file
+ * (`Reader.fromFile(path)`), or chunks of a raw dump (`readRecords`). Other
+ * compressions plug in through the `Decompressor` interface. Records are
+ * MrtRecord objects with os-ken's class names and attributes
+ * (TableDump2MrtRecord, Bgp4MpMrtRecord, ...).
  *
  * Difference from os-ken: for the _ET (extended timestamp) types the length
  * field includes the 4-byte microsecond timestamp, as RFC 6396 section 3
  * says (os-ken reads 4 bytes too many).
  */
+import { readFileSync } from 'node:fs';
+import Bunzip from 'seek-bzip';
 import { Reader as WireReader } from '../wire/reader.js';
 import { Writer as WireWriter } from '../wire/writer.js';
 import { PacketMalformed, PacketTruncated } from '../wire/errors.js';
@@ -25,6 +28,32 @@ export * from './mrt/records.js';
 export interface Decompressor {
   decompress(data: Uint8Array): Uint8Array;
 }
+
+/**
+ * Is this the start of a bzip2 stream? 'BZh', block size '1'..'9', then the
+ * magic of the first block (pi) or of an empty stream's end (sqrt(pi)): an
+ * MRT header cannot look like that (its type field would be 0x3141 / 0x1772).
+ */
+export function isBzip2(data: Uint8Array): boolean {
+  if (data.length < 10 || data[0] !== 0x42 || data[1] !== 0x5a || data[2] !== 0x68 || data[3]! < 0x31 || data[3]! > 0x39) return false;
+  const m = [data[4], data[5], data[6], data[7], data[8], data[9]].join(',');
+  return m === '49,65,89,38,83,89' || m === '23,114,69,56,80,144';
+}
+
+/** Decompress a (possibly multi-stream) bzip2 buffer; corrupt data throws PacketMalformed('bzip2', ...). */
+export function bunzip2(data: Uint8Array): Uint8Array {
+  try {
+    const out = Bunzip.decode(data, undefined, true);
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  } catch (e) {
+    // seek-bzip throws TypeError(message) with an errorCode; index errors on garbage are RangeErrors
+    if (e instanceof TypeError || e instanceof RangeError) throw new PacketMalformed('bzip2', e.message, 0);
+    throw e;
+  }
+}
+
+/** The bzip2 Decompressor (seek-bzip). */
+export const BZIP2: Decompressor = { decompress: bunzip2 };
 
 type MessageDecoder = (c: M.MrtCtx, p: number, end: number) => M.MrtMessage;
 
@@ -281,8 +310,11 @@ export interface ReadableMrtSource {
 }
 
 /**
- * MRT reader: `for (const rec of new Reader(bytes)) ...`. Iteration ends at
- * the end of the data; a partial record at the end throws PacketTruncated.
+ * MRT reader: `for (const rec of new Reader(bytes)) ...` or
+ * `Reader.fromFile('updates.20161101.0000.bz2')`. bzip2 input is detected
+ * and decompressed (unless a `decompressor` is given, which then always
+ * applies). Iteration ends at the end of the data; a partial record at the
+ * end throws PacketTruncated.
  */
 export class Reader implements Iterable<MrtRecord> {
   private readonly r: WireReader;
@@ -290,8 +322,20 @@ export class Reader implements Iterable<MrtRecord> {
   constructor(src: Uint8Array | ReadableMrtSource, opts: BgpOptions = DEFAULT_OPTIONS, decompressor?: Decompressor) {
     let data = src instanceof Uint8Array ? src : src.read();
     if (decompressor) data = decompressor.decompress(data);
+    else if (isBzip2(data)) data = bunzip2(data);
     this.r = new WireReader(data);
     this.opts = opts;
+  }
+
+  /** Read a whole dump file, raw or bzip2-compressed. */
+  static fromFile(path: string, opts: BgpOptions = DEFAULT_OPTIONS, decompressor?: Decompressor): Reader {
+    const b = readFileSync(path);
+    return new Reader(new Uint8Array(b.buffer, b.byteOffset, b.length), opts, decompressor);
+  }
+
+  /** The (decompressed) MRT bytes this reader walks. */
+  get data(): Uint8Array {
+    return this.r.bytes.subarray(0, this.r.end);
   }
   next(): MrtRecord | null {
     if (this.r.pos >= this.r.end) return null;

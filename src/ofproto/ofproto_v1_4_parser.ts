@@ -1,8 +1,10 @@
 /** OpenFlow 1.4 messages and structures, at os-ken's module path (os_ken.ofproto.ofproto_v1_4_parser). */
+import { msg, type DatapathLike, type MsgBase as Msg } from './ofproto_parser.js';
 export {
-  OFPAction, OFPActionOutput, OFPActionCopyTtlOut, OFPActionCopyTtlIn, OFPActionSetMplsTtl, OFPActionDecMplsTtl,
-  OFPActionPushVlan, OFPActionPopVlan, OFPActionPushMpls, OFPActionPopMpls, OFPActionSetQueue, OFPActionGroup,
-  OFPActionSetNwTtl, OFPActionDecNwTtl, OFPActionPushPbb, OFPActionPopPbb, OFPActionExperimenterUnknown, OFPActionSetField,
+  OFPActionHeader, OFPAction, OFPActionExperimenter, OFPActionOutput, OFPActionCopyTtlOut, OFPActionCopyTtlIn,
+  OFPActionSetMplsTtl, OFPActionDecMplsTtl, OFPActionPushVlan, OFPActionPopVlan, OFPActionPushMpls, OFPActionPopMpls,
+  OFPActionSetQueue, OFPActionGroup, OFPActionSetNwTtl, OFPActionDecNwTtl, OFPActionPushPbb, OFPActionPopPbb,
+  OFPActionExperimenterUnknown, OFPActionSetField,
 } from './v1_2plus/actions.js';
 export {
   OFPInstruction, OFPInstructionGotoTable, OFPInstructionWriteMetadata, OFPInstructionActions, OFPInstructionMeter,
@@ -14,8 +16,29 @@ export {
 } from './v1_2plus/common.js';
 export * from './v1_4plus/all.js';
 export * from './v1_4/messages.js';
+export {
+  NXTSetPacketInFormatMsg, NXTPacketIn2, NXTPacketIn2Prop, NXTPacketIn2PropPacket, NXTPacketIn2PropFullLen, NXTPacketIn2PropBufferId,
+  NXTPacketIn2PropTableId, NXTPacketIn2PropCookie, NXTPacketIn2PropReason, NXTPacketIn2PropMetadata, NXTPacketIn2PropUserData,
+  NXTPacketIn2PropContinuation,
+} from './v1_3/nxt.js';
+/** os-ken's nx_actions.generate() puts the Nicira actions in this module. */
+export {
+  NXAction, NXActionBundle, NXActionBundleLoad, NXActionCT, NXActionCTClear, NXActionConjunction, NXActionController,
+  NXActionController2, NXActionDecMplsTtl, NXActionDecNshTtl, NXActionDecTtl, NXActionDecTtlCntIds, NXActionEncapEther,
+  NXActionEncapNsh, NXActionExit, NXActionFinTimeout, NXActionLearn, NXActionMultipath, NXActionNAT, NXActionNote,
+  NXActionOutputReg, NXActionOutputReg2, NXActionOutputTrunc, NXActionPopMpls, NXActionPopQueue, NXActionPushMpls,
+  NXActionRegLoad, NXActionRegLoad2, NXActionRegMove, NXActionResubmit, NXActionResubmitTable, NXActionSample,
+  NXActionSample2, NXActionSetMplsLabel, NXActionSetMplsTc, NXActionSetMplsTtl, NXActionSetQueue, NXActionSetTunnel,
+  NXActionSetTunnel64, NXActionStackPop, NXActionStackPush, NXActionUnknown, NXFlowSpecLoad, NXFlowSpecMatch, NXFlowSpecOutput,
+  _NXFlowSpec,
+} from './nx_actions.js';
 export { OFPMatch } from './oxm_match.js';
 export { MsgBase } from './ofproto_parser.js';
+
+/** os-ken's msg_parser for this version: decode one message whose header fields are known. */
+export function msg_parser(datapath: DatapathLike | null, version: number, msg_type: number, msg_len: number, xid: number, buf: Uint8Array): Msg {
+  return msg(datapath, version, msg_type, msg_len, xid, buf);
+}
 
 // decoders and JSON lookups produce the classes exported here (instanceof works)
 import * as self from './ofproto_v1_4_parser.js';

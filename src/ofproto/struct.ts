@@ -203,7 +203,10 @@ export class Layout {
             case 'u32': {
               const max = s.kind === 'u8' ? 0xff : s.kind === 'u16' ? 0xffff : 0xffffffff;
               const set = s.kind === 'u8' ? 'setUint8' : s.kind === 'u16' ? 'setUint16' : 'setUint32';
-              if (s.constValue === undefined) {
+              if (s.constValue === undefined && !f.attr) {
+                // wire-only field filled by a custom hook (or zero)
+                enc.push(`v.${set}(${at}, ${a} ?? 0);`);
+              } else if (s.constValue === undefined) {
                 // out-of-range or non-integer values are refused, never silently truncated
                 enc.push(`{ const x = ${a}; if (!(x >= 0 && x <= ${max} && x === Math.floor(x))) H.range(${where}, ${JSON.stringify(f.name)}, x, ${max}); v.${set}(${at}, x); }`);
               } else enc.push(`v.${set}(${at}, ${val});`);
@@ -414,6 +417,11 @@ export function registerClass(versions: readonly number[], cls: StructCtor): voi
     if (!m) CLASSES.set(v, (m = new Map()));
     m.set(cls.jsonName, cls);
   }
+}
+
+/** Every registered class of a version (JSON name -> class). */
+export function registeredClasses(version: number): ReadonlyMap<string, StructCtor> {
+  return CLASSES.get(version) ?? new Map();
 }
 
 export function lookupClass(version: number, name: string): StructCtor | undefined {

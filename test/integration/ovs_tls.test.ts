@@ -37,6 +37,7 @@ test('OpenFlow 1.3 over TLS: verified switch connects, foreign-CA switch is refu
     ovs.up();
     const failed = await ovs.pingAll(5);
     assert.deepEqual(failed, [], `TLS switch pings; log:\n${mgr.output}`);
+    await sleep(300); // the pings above run synchronously: let the manager's log output arrive
     assert.match(mgr.output, /connected socket/);
     ovs.down();
 

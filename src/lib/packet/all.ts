@@ -32,3 +32,4 @@ import './sctp.js';
 import './vrrp.js';
 import './bfd.js';
 import './ospf.js';
+import './openflow.js';

@@ -69,15 +69,20 @@ export const vrrpIpv6SrcMacAddress = (vrid: number): string => `00:00:5E:00:02:$
 export const vrrpFromVersionType = (vt: number): [number, number] => [vt >> VRRP_VERSION_SHIFT, vt & VRRP_TYPE_MASK];
 export const vrrpToVersionType = (version: number, type: number): number => ((version << VRRP_VERSION_SHIFT) | type) & 0xff;
 
-/** os-ken is_ipv6: not parseable as IPv4 (and parseable as IPv6). */
+const DOTTED_QUAD = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/** os-ken is_ipv6: not parseable as IPv4 (and parseable as IPv6, else AddressError). */
 export function isIpv6(ip: string): boolean {
-  try {
-    ipv4ToBin(ip);
-    return false;
-  } catch {
-    ipv6ToBin(ip);
-    return true;
+  if (DOTTED_QUAD.test(ip)) {
+    try {
+      ipv4ToBin(ip);
+      return false;
+    } catch {
+      // e.g. an octet > 255: not IPv4, try IPv6 below
+    }
   }
+  ipv6ToBin(ip);
+  return true;
 }
 export function ipTextToBin(ip: string): Uint8Array {
   return isIpv6(ip) ? ipv6ToBin(ip) : ipv4ToBin(ip);

@@ -7,7 +7,7 @@ import { defineMsg, registerStruct } from '../ofproto_parser.js';
 import { OFPMatch } from '../oxm_match.js';
 import { actionElem } from '../v1_2plus/actions.js';
 import { instructionElem } from '../v1_2plus/instructions.js';
-import { flowStatsRequestBody, listBody, mpReply, mpRequest, singleBody } from '../v1_4plus/multipart.js';
+import { OFPFlowStatsRequestBase, flowStatsRequestBody, listBody, mpReply, mpRequest, singleBody } from '../v1_4plus/multipart.js';
 import { meterBandElem, OFPMeterBandStats } from '../v1_4plus/group_meter.js';
 import { registerTableFeatures, tableFeatureProps } from '../v1_4plus/table.js';
 
@@ -38,14 +38,14 @@ export class OFPFlowStats extends defineStruct('OFPFlowStats', {
   packet_count: u64(), byte_count: u64(), match: structField(OFPMatch, () => new OFPMatch()), instructions: listField(instructionElem),
 }) {}
 registerStruct(V14, OFPFlowStats);
-export class OFPFlowStatsRequest extends mpRequest('OFPFlowStatsRequest', V14, 1, flowStatsRequestBody()) {}
+export class OFPFlowStatsRequest extends mpRequest('OFPFlowStatsRequest', V14, 1, flowStatsRequestBody(), OFPFlowStatsRequestBase) {}
 export class OFPFlowStatsReply extends mpReply('OFPFlowStatsReply', V14, 1, listBody(OFPFlowStats)) {}
 
 export class OFPAggregateStats extends defineStruct('OFPAggregateStats', {
   packet_count: u64(), byte_count: u64(), flow_count: u32(), _pad: pad(4),
 }) {}
 registerStruct(V14, OFPAggregateStats);
-export class OFPAggregateStatsRequest extends mpRequest('OFPAggregateStatsRequest', V14, 2, flowStatsRequestBody()) {}
+export class OFPAggregateStatsRequest extends mpRequest('OFPAggregateStatsRequest', V14, 2, flowStatsRequestBody(), OFPFlowStatsRequestBase) {}
 export class OFPAggregateStatsReply extends mpReply('OFPAggregateStatsReply', V14, 2, singleBody(OFPAggregateStats)) {}
 
 /* ---------- meters ---------- */

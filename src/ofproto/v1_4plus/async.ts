@@ -8,11 +8,13 @@ import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage } from '../../w
 import type { JsonObject } from '../../wire/json/json.js';
 import { pad, u32, u64, u8, varField, type FieldSpec, type StructObj } from '../struct.js';
 import { defineMsg, MsgBase, msg, ofpMsgFromJsonDict } from '../ofproto_parser.js';
-import { defineExpProp, defineProp, PropFamily, V14_15 } from './props.js';
+import { defineExpProp, defineProp, OFPPropBase, PropFamily, V14_15 } from './props.js';
 
 /* ---------- async config ---------- */
 export const asyncConfigProps = new PropFamily('ofp_async_config_prop');
-export class OFPAsyncConfigPropReasons extends defineProp('OFPAsyncConfigPropReasons', 0, { mask: u32() }) {}
+/** os-ken's OFPAsyncConfigProp: base of these properties. */
+export abstract class OFPAsyncConfigProp extends OFPPropBase {}
+export class OFPAsyncConfigPropReasons extends defineProp('OFPAsyncConfigPropReasons', 0, { mask: u32() }, OFPAsyncConfigProp) {}
 export class OFPAsyncConfigPropExperimenter extends defineExpProp('OFPAsyncConfigPropExperimenter') {}
 asyncConfigProps.register(V14_15, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], OFPAsyncConfigPropReasons);
 asyncConfigProps.register(V14_15, [0xfffe, 0xffff], OFPAsyncConfigPropExperimenter);
@@ -23,6 +25,8 @@ export class OFPSetAsync extends defineMsg('OFPSetAsync', { versions: V14_15, ty
 
 /* ---------- role status ---------- */
 export const roleProps = new PropFamily('ofp_role_prop');
+/** os-ken's OFPRoleProp: base of these properties. */
+export abstract class OFPRoleProp extends OFPPropBase {}
 export class OFPRolePropExperimenter extends defineExpProp('OFPRolePropExperimenter') {}
 roleProps.register(V14_15, [0xffff], OFPRolePropExperimenter);
 
@@ -31,6 +35,10 @@ export class OFPRoleStatus extends defineMsg('OFPRoleStatus', { versions: V14_15
 }) {}
 
 /* ---------- a message inside a message ---------- */
+/** Nesting bound for messages inside messages (hostile input: request forward of request forward...). */
+const MAX_NESTING = 32;
+let depth = 0;
+
 /**
  * An embedded OpenFlow message (request forward, bundle add). `padded`: the message is padded to 8
  * when more data (properties) follows. `sameXid`: the embedded message takes the outer xid.
@@ -45,7 +53,14 @@ export function embeddedMsg(opts: { padded?: boolean; sameXid?: boolean; padIf?:
         if (len < 8) throw new OFPMalformedMessage('embedded message', start, `length ${len} < 8`);
         if (start + len > r.end) throw new OFPTruncatedMessage('embedded message', len, r.end - start, start);
         const inner = r.bytes.subarray(start, start + len);
-        const m = msg(null, r.view.getUint8(start), r.view.getUint8(start + 1), len, r.view.getUint32(start + 4), inner);
+        if (depth >= MAX_NESTING) throw new OFPMalformedMessage('embedded message', start, `messages nested more than ${MAX_NESTING} deep`);
+        let m: MsgBase;
+        depth++;
+        try {
+          m = msg(null, r.view.getUint8(start), r.view.getUint8(start + 1), len, r.view.getUint32(start + 4), inner);
+        } finally {
+          depth--;
+        }
         r.pos = start + len;
         if (opts.padded && r.pos < r.end) r.pos = Math.min(start + ((len + 7) & ~7), r.end);
         return m;

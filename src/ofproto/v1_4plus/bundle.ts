@@ -3,6 +3,9 @@ import { pad, u16, u32 } from '../struct.js';
 import { defineMsg } from '../ofproto_parser.js';
 import { defineExpProp, PropFamily, V14_15 } from './props.js';
 import { embeddedMsg } from './async.js';
+import { OFPBundleProp } from '../v1_3/onf.js';
+
+export { OFPBundleProp };
 
 export const bundleProps = new PropFamily('ofp_bundle_prop');
 export class OFPBundlePropExperimenter extends defineExpProp('OFPBundlePropExperimenter') {}

@@ -5,9 +5,13 @@ import { defineStruct, listField, OFPStruct, pad, polyElem, registerClass, selfL
 import { OFPMatch } from '../oxm_match.js';
 import { instructionElem } from '../v1_2plus/instructions.js';
 import { V14_15 } from './props.js';
-import { mpReply, mpRequest } from './multipart.js';
+import { mpReply, mpRequest, OFPMultipartRequest } from './multipart.js';
 
-export abstract class OFPFlowUpdateHeader extends OFPStruct {}
+/** os-ken's OFPFlowUpdate and OFPFlowUpdateHeader: bases of the flow update bodies. */
+export abstract class OFPFlowUpdate extends OFPStruct {}
+export abstract class OFPFlowUpdateHeader extends OFPFlowUpdate {}
+/** os-ken's OFPFlowMonitorRequestBase. */
+export abstract class OFPFlowMonitorRequestBase extends OFPMultipartRequest {}
 export class OFPFlowUpdateFull extends defineStruct('OFPFlowUpdateFull', {
   length: selfLen(), event: u16(0), table_id: u8(), reason: u8(), idle_timeout: u16(), hard_timeout: u16(), priority: u16(),
   _pad: pad(4), cookie: u64(), match: structField(OFPMatch, () => new OFPMatch()), instructions: listField(instructionElem),
@@ -37,5 +41,5 @@ const flowUpdateElem = polyElem<OFPStruct>((r) => {
 export class OFPFlowMonitorRequest extends mpRequest('OFPFlowMonitorRequest', V14_15, 16, {
   monitor_id: u32(), out_port: u32(0xffffffff), out_group: u32(0xffffffff), monitor_flags: u16(), table_id: u8(0xff),
   command: u8(0), match: structField(OFPMatch, () => new OFPMatch()),
-}) {}
+}, OFPFlowMonitorRequestBase) {}
 export class OFPFlowMonitorReply extends mpReply('OFPFlowMonitorReply', V14_15, 16, { body: listField(flowUpdateElem) }) {}

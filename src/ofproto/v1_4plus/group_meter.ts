@@ -11,6 +11,7 @@ import {
 } from '../struct.js';
 import { defineMsg, registerStruct } from '../ofproto_parser.js';
 import { u32Array, V14_15 } from './props.js';
+import { OFPMeterBandHeader } from '../v1_2plus/meter.js';
 import { listBody, mpReply, mpRequest, singleBody } from './multipart.js';
 
 /* ---------- group statistics ---------- */
@@ -33,16 +34,16 @@ export class OFPGroupFeaturesStatsRequest extends mpRequest('OFPGroupFeaturesSta
 export class OFPGroupFeaturesStatsReply extends mpReply('OFPGroupFeaturesStatsReply', V14_15, 8, singleBody(OFPGroupFeaturesStats)) {}
 
 /* ---------- meter bands ---------- */
-export abstract class OFPMeterBand extends OFPStruct {}
+export { OFPMeterBandHeader, OFPMeterBandHeader as OFPMeterBand };
 export class OFPMeterBandDrop extends defineStruct('OFPMeterBandDrop', {
   type: typeConst(1), len: selfLen(), rate: u32(), burst_size: u32(), _pad: pad(4),
-}, OFPMeterBand) {}
+}, OFPMeterBandHeader) {}
 export class OFPMeterBandDscpRemark extends defineStruct('OFPMeterBandDscpRemark', {
   type: typeConst(2), len: selfLen(), rate: u32(), burst_size: u32(), prec_level: u8(), _pad: pad(3),
-}, OFPMeterBand) {}
+}, OFPMeterBandHeader) {}
 export class OFPMeterBandExperimenter extends defineStruct('OFPMeterBandExperimenter', {
   type: typeConst(0xffff), len: selfLen(), rate: u32(), burst_size: u32(), experimenter: u32(),
-}, OFPMeterBand) {}
+}, OFPMeterBandHeader) {}
 const BANDS = new Map<number, { decode(r: Reader): OFPStruct; jsonName: string }>([
   [1, OFPMeterBandDrop], [2, OFPMeterBandDscpRemark], [0xffff, OFPMeterBandExperimenter],
 ]);
@@ -50,8 +51,11 @@ for (const c of BANDS.values()) registerClass(V14_15, c as never);
 export const meterBandElem: ElemCodec<OFPStruct> = polyElem<OFPStruct>((r) => {
   r.need(4, 'ofp_meter_band');
   const t = r.view.getUint16(r.pos);
+  const len = r.view.getUint16(r.pos + 2);
   const cls = BANDS.get(t);
   if (!cls) throw new OFPMalformedMessage('ofp_meter_band', r.pos, `unknown meter band type ${t}`);
+  // os-ken asserts each band's length
+  if (len !== 16) throw new OFPMalformedMessage('ofp_meter_band', r.pos, `meter band length ${len} != 16`);
   return cls;
 });
 

@@ -10,7 +10,13 @@ import {
   type FieldSpec, type OFPStruct,
 } from '../struct.js';
 import { OFPUnsupportedType } from '../../wire/errors.js';
-import { defineMsg, MsgBase, registerMsgType } from '../ofproto_parser.js';
+import { MsgBase, registerMsgType } from '../ofproto_parser.js';
+import {
+  defineMpMsg, OFPExperimenterStatsRequestBase, OFPFlowStatsRequestBase, OFPMultipartReply, OFPMultipartRequest,
+} from '../v1_2plus/mp_common.js';
+
+export { OFPExperimenterStatsRequestBase, OFPFlowStatsRequestBase, OFPMultipartReply, OFPMultipartRequest };
+type MsgBaseClass = abstract new (init?: Record<string, unknown>) => MsgBase;
 import { OFPMatch } from '../oxm_match.js';
 import { V14_15 } from './props.js';
 
@@ -46,19 +52,21 @@ registerMsgType(V14_15, OFPT_MULTIPART_REPLY, picker(REPLIES, 'multipart reply')
  * Define a multipart request class in the 1.4/1.5 multipart table;
  * os-ken has no parser for requests: they decode only through the full API.
  */
-export function mpRequest<B extends SpecMap>(name: string, versions: readonly number[], mpType: number, body: B) {
-  const C = defineMsg(name, { versions, type: OFPT_MULTIPART_REQUEST, noTypeEntry: true, osken: false }, {
+export function mpRequest<B extends SpecMap, Base extends MsgBaseClass = typeof OFPMultipartRequest>(
+  name: string, versions: readonly number[], mpType: number, body: B, base?: Base,
+) {
+  const C = defineMpMsg(name, versions, OFPT_MULTIPART_REQUEST, {
     type: typeConst(mpType), flags: u16(), _pad0: pad(4), ...body,
-  });
+  }, (base ?? OFPMultipartRequest) as Base, false);
   put(REQUESTS, versions, mpType, C);
   return C;
 }
 
 /** Define a multipart reply class (body: a list of structures or a single structure). */
 export function mpReply<B extends SpecMap>(name: string, versions: readonly number[], mpType: number, body: B) {
-  const C = defineMsg(name, { versions, type: OFPT_MULTIPART_REPLY, noTypeEntry: true }, {
+  const C = defineMpMsg(name, versions, OFPT_MULTIPART_REPLY, {
     type: typeConst(mpType), flags: u16(), _pad0: pad(4), ...body,
-  });
+  }, OFPMultipartReply, true);
   put(REPLIES, versions, mpType, C);
   return C;
 }
@@ -99,7 +107,7 @@ export class OFPExperimenterMultipart extends defineStruct('OFPExperimenterMulti
 }) {}
 export class OFPExperimenterStatsRequest extends mpRequest('OFPExperimenterStatsRequest', V14_15, 0xffff, {
   experimenter: u32(), exp_type: u32(), data: dataField(),
-}) {}
+}, OFPExperimenterStatsRequestBase) {}
 export class OFPExperimenterStatsReply extends mpReply('OFPExperimenterStatsReply', V14_15, 0xffff, singleBody(OFPExperimenterMultipart)) {}
 
 import { registerStruct } from '../ofproto_parser.js';

@@ -4,19 +4,21 @@
  */
 import { defineStruct, mac, pad, selfLen, str, structField, u16, u32, u64, u8 } from '../struct.js';
 import { defineMsg, registerStruct } from '../ofproto_parser.js';
-import { defineExpProp, defineProp, PropFamily, V14_15 } from './props.js';
+import { defineExpProp, defineProp, OFPPropBase, PropFamily, V14_15 } from './props.js';
 import { listBody, mpReply, mpRequest } from './multipart.js';
 
 /* ---------- port description properties ---------- */
 export const portDescProps = new PropFamily('ofp_port_desc_prop');
+/** os-ken's OFPPortDescProp: base of these properties. */
+export abstract class OFPPortDescProp extends OFPPropBase {}
 
 export class OFPPortDescPropEthernet extends defineProp('OFPPortDescPropEthernet', 0, {
   _pad: pad(4), curr: u32(), advertised: u32(), supported: u32(), peer: u32(), curr_speed: u32(), max_speed: u32(),
-}) {}
+}, OFPPortDescProp) {}
 export class OFPPortDescPropOptical extends defineProp('OFPPortDescPropOptical', 1, {
   _pad: pad(4), supported: u32(), tx_min_freq_lmda: u32(), tx_max_freq_lmda: u32(), tx_grid_freq_lmda: u32(),
   rx_min_freq_lmda: u32(), rx_max_freq_lmda: u32(), rx_grid_freq_lmda: u32(), tx_pwr_min: u16(), tx_pwr_max: u16(),
-}) {}
+}, OFPPortDescProp) {}
 export class OFPPortDescPropExperimenter extends defineExpProp('OFPPortDescPropExperimenter') {}
 portDescProps.register(V14_15, [0], OFPPortDescPropEthernet);
 portDescProps.register(V14_15, [1], OFPPortDescPropOptical);
@@ -35,10 +37,12 @@ export class OFPPortStatus extends defineMsg('OFPPortStatus', { versions: V14_15
 
 /* ---------- port mod ---------- */
 export const portModProps = new PropFamily('ofp_port_mod_prop');
-export class OFPPortModPropEthernet extends defineProp('OFPPortModPropEthernet', 0, { advertise: u32() }) {}
+/** os-ken's OFPPortModProp: base of these properties. */
+export abstract class OFPPortModProp extends OFPPropBase {}
+export class OFPPortModPropEthernet extends defineProp('OFPPortModPropEthernet', 0, { advertise: u32() }, OFPPortModProp) {}
 export class OFPPortModPropOptical extends defineProp('OFPPortModPropOptical', 1, {
   configure: u32(), freq_lmda: u32(), fl_offset: u32(), grid_span: u32(), tx_pwr: u32(),
-}) {}
+}, OFPPortModProp) {}
 export class OFPPortModPropExperimenter extends defineExpProp('OFPPortModPropExperimenter') {}
 portModProps.register(V14_15, [0], OFPPortModPropEthernet);
 portModProps.register(V14_15, [1], OFPPortModPropOptical);
@@ -53,13 +57,15 @@ export class OFPPortDescStatsReply extends mpReply('OFPPortDescStatsReply', V14_
 
 /* ---------- port statistics ---------- */
 export const portStatsProps = new PropFamily('ofp_port_stats_prop');
+/** os-ken's OFPPortStatsProp: base of these properties. */
+export abstract class OFPPortStatsProp extends OFPPropBase {}
 export class OFPPortStatsPropEthernet extends defineProp('OFPPortStatsPropEthernet', 0, {
   _pad: pad(4), rx_frame_err: u64(), rx_over_err: u64(), rx_crc_err: u64(), collisions: u64(),
-}) {}
+}, OFPPortStatsProp) {}
 export class OFPPortStatsPropOptical extends defineProp('OFPPortStatsPropOptical', 1, {
   _pad: pad(4), flags: u32(), tx_freq_lmda: u32(), tx_offset: u32(), tx_grid_span: u32(), rx_freq_lmda: u32(),
   rx_offset: u32(), rx_grid_span: u32(), tx_pwr: u16(), rx_pwr: u16(), bias_current: u16(), temperature: u16(),
-}) {}
+}, OFPPortStatsProp) {}
 export class OFPPortStatsPropExperimenter extends defineExpProp('OFPPortStatsPropExperimenter') {}
 portStatsProps.register(V14_15, [0], OFPPortStatsPropEthernet);
 portStatsProps.register(V14_15, [1], OFPPortStatsPropOptical);

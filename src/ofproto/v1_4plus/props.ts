@@ -8,6 +8,7 @@ import type { Reader } from '../../wire/reader.js';
 import type { Writer } from '../../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage } from '../../wire/errors.js';
 import { base64Decode, base64Encode, type JsonObject, type JsonValue } from '../../wire/json/json.js';
+import { OFPPropBase, OFPPropCommonExperimenter4ByteData } from '../v1_2plus/table_features.js';
 import {
   defineStruct, Layout, listField, OFPStruct, polyElem, registerClass, selfLen, u16, u32, varField,
   type ElemCodec, type FieldSpec, type StructObj,
@@ -15,8 +16,7 @@ import {
 
 export const V14_15 = [5, 6] as const;
 
-/** Base of every property class (os-ken's OFPPropBase). */
-export abstract class OFPPropBase extends OFPStruct {}
+export { OFPPropBase, OFPPropCommonExperimenter4ByteData };
 
 type PropClass = { decode(r: Reader): OFPStruct; jsonName: string };
 
@@ -26,8 +26,10 @@ export function propHead(type: number): { type: FieldSpec<number>; length: Field
 }
 
 /** Define a property class: header + body fields. */
-export function defineProp<S extends Record<string, FieldSpec<unknown, unknown>>>(name: string, type: number, body: S) {
-  return defineStruct(name, { ...propHead(type), ...body }, OFPPropBase);
+export function defineProp<S extends Record<string, FieldSpec<unknown, unknown>>, B extends abstract new (...args: never[]) => OFPStruct = typeof OFPPropBase>(
+  name: string, type: number, body: S, base?: B,
+) {
+  return defineStruct(name, { ...propHead(type), ...body }, (base ?? OFPPropBase) as B);
 }
 
 /** Experimenter data: u32 words up to the property's unpadded length. */
@@ -57,7 +59,7 @@ const expData = varField<number[]>(
 
 /** os-ken's OFPPropCommonExperimenter4ByteData: experimenter, exp_type and u32 data words. */
 export function defineExpProp(name: string, type = 0xffff) {
-  return defineProp(name, type, { experimenter: u32(), exp_type: u32(), data: expData });
+  return defineProp(name, type, { experimenter: u32(), exp_type: u32(), data: expData }, OFPPropCommonExperimenter4ByteData);
 }
 
 /** A property of a type no class claims (os-ken keeps the raw bytes from the property on). */
@@ -85,7 +87,9 @@ export class OFPPropUnknown extends OFPPropBase {
   }
   override encodeTo(w: Writer): void {
     const start = w.pos;
-    const body = this.buf.length >= 4 ? this.buf.subarray(4, Math.max(4, Math.min(this.buf.length, this.length ?? this.buf.length))) : this.buf.subarray(0, 0);
+    // the property's own bytes: up to its length (given, else the one in buf's header)
+    const own = this.length ?? (this.buf.length >= 4 ? (this.buf[2]! << 8) | this.buf[3]! : 4);
+    const body = this.buf.length >= 4 ? this.buf.subarray(4, Math.max(4, Math.min(this.buf.length, own))) : this.buf.subarray(0, 0);
     w.u16(this.type);
     w.u16(4 + body.length);
     w.bytes(body);

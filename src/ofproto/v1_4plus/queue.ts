@@ -1,13 +1,15 @@
 /** Queues in OpenFlow 1.4/1.5: queue description and queue statistics multiparts, with properties. */
 import { defineStruct, pad, selfLen, u16, u32, u64 } from '../struct.js';
 import { registerStruct } from '../ofproto_parser.js';
-import { defineExpProp, defineProp, PropFamily, V14_15 } from './props.js';
+import { defineExpProp, defineProp, OFPPropBase, PropFamily, V14_15 } from './props.js';
 import { listBody, mpReply, mpRequest } from './multipart.js';
 
 /* ---------- queue description ---------- */
 export const queueDescProps = new PropFamily('ofp_queue_desc_prop');
-export class OFPQueueDescPropMinRate extends defineProp('OFPQueueDescPropMinRate', 1, { rate: u16(), _pad: pad(2) }) {}
-export class OFPQueueDescPropMaxRate extends defineProp('OFPQueueDescPropMaxRate', 2, { rate: u16(), _pad: pad(2) }) {}
+/** os-ken's OFPQueueDescProp: base of these properties. */
+export abstract class OFPQueueDescProp extends OFPPropBase {}
+export class OFPQueueDescPropMinRate extends defineProp('OFPQueueDescPropMinRate', 1, { rate: u16(), _pad: pad(2) }, OFPQueueDescProp) {}
+export class OFPQueueDescPropMaxRate extends defineProp('OFPQueueDescPropMaxRate', 2, { rate: u16(), _pad: pad(2) }, OFPQueueDescProp) {}
 export class OFPQueueDescPropExperimenter extends defineExpProp('OFPQueueDescPropExperimenter') {}
 queueDescProps.register(V14_15, [1], OFPQueueDescPropMinRate);
 queueDescProps.register(V14_15, [2], OFPQueueDescPropMaxRate);
@@ -25,6 +27,8 @@ export class OFPQueueDescStatsReply extends mpReply('OFPQueueDescStatsReply', V1
 
 /* ---------- queue statistics ---------- */
 export const queueStatsProps = new PropFamily('ofp_queue_stats_prop');
+/** os-ken's OFPQueueStatsProp: base of these properties. */
+export abstract class OFPQueueStatsProp extends OFPPropBase {}
 export class OFPQueueStatsPropExperimenter extends defineExpProp('OFPQueueStatsPropExperimenter') {}
 queueStatsProps.register(V14_15, [0xffff], OFPQueueStatsPropExperimenter);
 

@@ -11,7 +11,10 @@ import {
 } from '../struct.js';
 import { defineMsg, registerStruct } from '../ofproto_parser.js';
 import { oxmIdElem } from './oxm_id.js';
-import { defineExpProp, defineProp, PropFamily, scalarList, V14_15 } from './props.js';
+import { OFPTableFeatureProp } from '../v1_2plus/table_features.js';
+
+export { OFPTableFeatureProp };
+import { defineExpProp, defineProp, OFPPropBase, PropFamily, scalarList, V14_15 } from './props.js';
 import { mpReply, mpRequest } from './multipart.js';
 
 /** A variable field bounded by the property's unpadded length (os-ken's get_rest: buf[4:length]). */
@@ -36,10 +39,12 @@ export function toPropLength<T>(spec: FieldSpec<T, T>, headerSize = 4): FieldSpe
 
 /* ---------- table mod properties ---------- */
 export const tableModProps = new PropFamily('ofp_table_mod_prop');
-export class OFPTableModPropEviction extends defineProp('OFPTableModPropEviction', 2, { flags: u32() }) {}
+/** os-ken's OFPTableModProp: base of these properties. */
+export abstract class OFPTableModProp extends OFPPropBase {}
+export class OFPTableModPropEviction extends defineProp('OFPTableModPropEviction', 2, { flags: u32() }, OFPTableModProp) {}
 export class OFPTableModPropVacancy extends defineProp('OFPTableModPropVacancy', 3, {
   vacancy_down: u8(), vacancy_up: u8(), vacancy: u8(), _pad: pad(1),
-}) {}
+}, OFPTableModProp) {}
 export class OFPTableModPropExperimenter extends defineExpProp('OFPTableModPropExperimenter') {}
 tableModProps.register(V14_15, [2], OFPTableModPropEviction);
 tableModProps.register(V14_15, [3], OFPTableModPropVacancy);
@@ -71,16 +76,16 @@ registerStruct(V14_15, OFPActionId);
 export const tableFeatureProps = new PropFamily('ofp_table_feature_prop');
 export class OFPTableFeaturePropInstructions extends defineProp('OFPTableFeaturePropInstructions', 0, {
   instruction_ids: toPropLength(listField(structElem(OFPInstructionId))),
-}) {}
+}, OFPTableFeatureProp) {}
 export class OFPTableFeaturePropNextTables extends defineProp('OFPTableFeaturePropNextTables', 2, {
   table_ids: toPropLength(scalarList(1, 'ofp_table_feature_prop_next_tables')),
-}) {}
+}, OFPTableFeatureProp) {}
 export class OFPTableFeaturePropActions extends defineProp('OFPTableFeaturePropActions', 4, {
   action_ids: toPropLength(listField(structElem(OFPActionId))),
-}) {}
+}, OFPTableFeatureProp) {}
 export class OFPTableFeaturePropOxm extends defineProp('OFPTableFeaturePropOxm', 8, {
   oxm_ids: toPropLength(listField(oxmIdElem)),
-}) {}
+}, OFPTableFeatureProp) {}
 export class OFPTableFeaturePropExperimenter extends defineExpProp('OFPTableFeaturePropExperimenter', 0xfffe) {}
 tableFeatureProps.register(V14_15, [0, 1], OFPTableFeaturePropInstructions);
 tableFeatureProps.register(V14_15, [2, 3, 16], OFPTableFeaturePropNextTables);

@@ -2,18 +2,22 @@
 import { defineStruct, lenOf, listField, pad, selfLen, structElem, u16, u32, u8 } from '../struct.js';
 import { defineMsg, registerStruct } from '../ofproto_parser.js';
 import { actionElem } from '../v1_2plus/actions.js';
-import { defineExpProp, defineProp, PropFamily } from '../v1_4plus/props.js';
+import { defineExpProp, defineProp, OFPPropBase, PropFamily } from '../v1_4plus/props.js';
 import { listBody, mpReply, mpRequest } from '../v1_4plus/multipart.js';
 
 const V15 = [6] as const;
 
 export const groupProps = new PropFamily('ofp_group_prop');
+/** os-ken's OFPGroupProp: base of these properties. */
+export abstract class OFPGroupProp extends OFPPropBase {}
 export class OFPGroupPropExperimenter extends defineExpProp('OFPGroupPropExperimenter') {}
 groupProps.register(V15, [0xffff], OFPGroupPropExperimenter);
 
 export const groupBucketProps = new PropFamily('ofp_group_bucket_prop');
-export class OFPGroupBucketPropWeight extends defineProp('OFPGroupBucketPropWeight', 0, { weight: u16(), _pad: pad(2) }) {}
-export class OFPGroupBucketPropWatch extends defineProp('OFPGroupBucketPropWatch', 1, { watch: u32() }) {}
+/** os-ken's OFPGroupBucketProp: base of these properties. */
+export abstract class OFPGroupBucketProp extends OFPPropBase {}
+export class OFPGroupBucketPropWeight extends defineProp('OFPGroupBucketPropWeight', 0, { weight: u16(), _pad: pad(2) }, OFPGroupBucketProp) {}
+export class OFPGroupBucketPropWatch extends defineProp('OFPGroupBucketPropWatch', 1, { watch: u32() }, OFPGroupBucketProp) {}
 export class OFPGroupBucketPropExperimenter extends defineExpProp('OFPGroupBucketPropExperimenter') {}
 groupBucketProps.register(V15, [0], OFPGroupBucketPropWeight);
 groupBucketProps.register(V15, [1, 2], OFPGroupBucketPropWatch);

@@ -14,8 +14,8 @@ import { OFPInstruction, registerInstruction } from '../v1_2plus/instructions.js
 import { defineProp, scalarList } from '../v1_4plus/props.js';
 import { oxmIdElem } from '../v1_4plus/oxm_id.js';
 import { toPropLength } from '../v1_4plus/table.js';
-import { portDescProps } from '../v1_4plus/port.js';
-import { bundleProps } from '../v1_4plus/bundle.js';
+import { OFPPortDescProp, portDescProps } from '../v1_4plus/port.js';
+import { bundleProps, OFPBundleProp } from '../v1_4plus/bundle.js';
 import { OFPTime, optionalStats } from './stats.js';
 import { mpRequest } from '../v1_4plus/multipart.js';
 
@@ -45,17 +45,17 @@ export class OFPInstructionStatTrigger extends defineStruct('OFPInstructionStatT
 registerInstruction(V15, [7], OFPInstructionStatTrigger);
 
 /* ---------- port description properties added in 1.5 ---------- */
-export class OFPPortDescPropOxm extends defineProp('OFPPortDescPropOxm', 2, { oxm_ids: toPropLength(listField(oxmIdElem)) }) {}
+export class OFPPortDescPropOxm extends defineProp('OFPPortDescPropOxm', 2, { oxm_ids: toPropLength(listField(oxmIdElem)) }, OFPPortDescProp) {}
 export class OFPPortDescPropRecirculate extends defineProp('OFPPortDescPropRecirculate', 4, {
   port_nos: toPropLength(scalarList(4, 'ofp_port_desc_prop_recirculate')),
-}) {}
+}, OFPPortDescProp) {}
 portDescProps.register(V15, [2, 3], OFPPortDescPropOxm);
 portDescProps.register(V15, [4], OFPPortDescPropRecirculate);
 
 /* ---------- bundle time property ---------- */
 export class OFPBundlePropTime extends defineProp('OFPBundlePropTime', 1, {
   _pad: pad(4), scheduled_time: structField(OFPTime, () => new OFPTime()),
-}) {}
+}, OFPBundleProp) {}
 bundleProps.register(V15, [1], OFPBundlePropTime);
 
 /* ---------- port description request (1.5 adds port_no) ---------- */

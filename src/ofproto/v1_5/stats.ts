@@ -15,10 +15,10 @@ import { OFPMatch } from '../oxm_match.js';
 import { oxmFromJsonDict, oxmParse, oxmSerialize, oxmTable, oxmToJsonDict, type MatchValue } from '../oxm_fields.js';
 import { OFPStats } from '../oxs_fields.js';
 import { instructionElem } from '../v1_2plus/instructions.js';
-import { flowStatsRequestBody, listBody, mpReply, mpRequest, singleBody } from '../v1_4plus/multipart.js';
+import { OFPFlowStatsRequestBase, flowStatsRequestBody, listBody, mpReply, mpRequest, singleBody } from '../v1_4plus/multipart.js';
 import { meterBandElem, OFPMeterBandStats } from '../v1_4plus/group_meter.js';
-import { registerTableFeatures, tableFeatureProps, toPropLength } from '../v1_4plus/table.js';
-import { defineExpProp, defineProp, PropFamily } from '../v1_4plus/props.js';
+import { OFPTableFeatureProp, registerTableFeatures, tableFeatureProps, toPropLength } from '../v1_4plus/table.js';
+import { defineExpProp, defineProp, OFPPropBase, PropFamily } from '../v1_4plus/props.js';
 
 export const V15 = [6] as const;
 registerClass(V15, OFPStats as never);
@@ -54,7 +54,7 @@ export class OFPFlowDesc extends defineStruct('OFPFlowDesc', {
   instructions: listField(instructionElem),
 }) {}
 registerStruct(V15, OFPFlowDesc);
-export class OFPFlowDescStatsRequest extends mpRequest('OFPFlowDescStatsRequest', V15, 1, flowStatsRequestBody()) {}
+export class OFPFlowDescStatsRequest extends mpRequest('OFPFlowDescStatsRequest', V15, 1, flowStatsRequestBody(), OFPFlowStatsRequestBase) {}
 export class OFPFlowDescStatsReply extends mpReply('OFPFlowDescStatsReply', V15, 1, listBody(OFPFlowDesc)) {}
 
 export class OFPFlowStats extends defineStruct('OFPFlowStats', {
@@ -62,7 +62,7 @@ export class OFPFlowStats extends defineStruct('OFPFlowStats', {
   match: structField(OFPMatch, () => new OFPMatch()), stats: optionalStats(),
 }) {}
 registerStruct(V15, OFPFlowStats);
-export class OFPFlowStatsRequest extends mpRequest('OFPFlowStatsRequest', V15, 17, flowStatsRequestBody()) {}
+export class OFPFlowStatsRequest extends mpRequest('OFPFlowStatsRequest', V15, 17, flowStatsRequestBody(), OFPFlowStatsRequestBase) {}
 export class OFPFlowStatsReply extends mpReply('OFPFlowStatsReply', V15, 17, listBody(OFPFlowStats)) {}
 
 /** Aggregate statistics: an ofp_stats (os-ken's length is the padded stats length). */
@@ -94,7 +94,7 @@ export class OFPAggregateStats extends OFPStruct {
   }
 }
 registerClass(V15, OFPAggregateStats as never);
-export class OFPAggregateStatsRequest extends mpRequest('OFPAggregateStatsRequest', V15, 2, flowStatsRequestBody()) {}
+export class OFPAggregateStatsRequest extends mpRequest('OFPAggregateStatsRequest', V15, 2, flowStatsRequestBody(), OFPFlowStatsRequestBase) {}
 export class OFPAggregateStatsReply extends mpReply('OFPAggregateStatsReply', V15, 2, singleBody(OFPAggregateStats)) {}
 
 /* ---------- meters ---------- */
@@ -161,7 +161,7 @@ const oxmValues = varField<[string, MatchValue][]>(
   },
   () => [],
 );
-export class OFPTableFeaturePropOxmValues extends defineProp('OFPTableFeaturePropOxmValues', 22, { oxm_values: toPropLength(oxmValues) }) {}
+export class OFPTableFeaturePropOxmValues extends defineProp('OFPTableFeaturePropOxmValues', 22, { oxm_values: toPropLength(oxmValues) }, OFPTableFeatureProp) {}
 tableFeatureProps.register(V15, [22], OFPTableFeaturePropOxmValues);
 
 export class OFPTableFeaturesStats extends defineStruct('OFPTableFeaturesStats', {
@@ -172,6 +172,8 @@ registerTableFeatures(6, OFPTableFeaturesStats);
 
 /* ---------- controller status ---------- */
 export const controllerStatusProps = new PropFamily('ofp_controller_status_prop');
+/** os-ken's OFPControllerStatusProp: base of these properties. */
+export abstract class OFPControllerStatusProp extends OFPPropBase {}
 const asciiRest = varField<string>(
   {
     decode: (r) => String.fromCharCode(...r.rest()),
@@ -181,7 +183,7 @@ const asciiRest = varField<string>(
   },
   '',
 );
-export class OFPControllerStatusPropUri extends defineProp('OFPControllerStatusPropUri', 0, { uri: toPropLength(asciiRest) }) {}
+export class OFPControllerStatusPropUri extends defineProp('OFPControllerStatusPropUri', 0, { uri: toPropLength(asciiRest) }, OFPControllerStatusProp) {}
 export class OFPControllerStatusPropExperimenter extends defineExpProp('OFPControllerStatusPropExperimenter') {}
 controllerStatusProps.register(V15, [0], OFPControllerStatusPropUri);
 controllerStatusProps.register(V15, [0xffff], OFPControllerStatusPropExperimenter);
@@ -203,9 +205,11 @@ registerStruct(V15, OFPTime);
 const time = () => structField(OFPTime, () => new OFPTime());
 
 export const bundleFeaturesProps = new PropFamily('ofp_bundle_features_prop');
+/** os-ken's OFPBundleFeaturesProp: base of these properties. */
+export abstract class OFPBundleFeaturesProp extends OFPPropBase {}
 export class OFPBundleFeaturesPropTime extends defineProp('OFPBundleFeaturesPropTime', 1, {
   _pad: pad(4), sched_accuracy: time(), sched_max_future: time(), sched_max_past: time(), timestamp: time(),
-}) {}
+}, OFPBundleFeaturesProp) {}
 export class OFPBundleFeaturesPropExperimenter extends defineExpProp('OFPBundleFeaturesPropExperimenter') {}
 bundleFeaturesProps.register(V15, [1], OFPBundleFeaturesPropTime);
 bundleFeaturesProps.register(V15, [0xffff], OFPBundleFeaturesPropExperimenter);

@@ -1,0 +1,56 @@
+/**
+ * os-ken's controller.ofp_event: an EventOFP<Name> class for every OpenFlow
+ * message class (EventOFPPacketIn for OFPPacketIn, ...), plus state-change events.
+ */
+import { EventBase } from './event.js';
+import type { MsgBase } from '../ofproto/ofproto_parser.js';
+import type { Dispatcher } from './handler.js';
+
+/** Base of every OpenFlow message event: `ev.msg`, `ev.msg.datapath`, `ev.timestamp`. */
+export class EventOFPMsgBase extends EventBase {
+  readonly timestamp: number;
+  constructor(public readonly msg: MsgBase) {
+    super();
+    this.timestamp = Date.now() / 1000;
+  }
+}
+
+export type OFPEventClass = new (msg: MsgBase) => EventOFPMsgBase;
+const CLASSES = new Map<string, OFPEventClass>();
+
+/** The event class for a message class name (`'OFPPacketIn'` -> EventOFPPacketIn), created once. */
+export function ofpEventClass(msgName: string): OFPEventClass {
+  let c = CLASSES.get(msgName);
+  if (!c) {
+    const name = `Event${msgName}`;
+    c = { [name]: class extends EventOFPMsgBase {} }[name]!;
+    CLASSES.set(msgName, c);
+  }
+  return c;
+}
+
+/** The event class for a decoded message. */
+export function ofpMsgToEvClass(msg: MsgBase): OFPEventClass {
+  return ofpEventClass((msg.constructor as unknown as { jsonName: string }).jsonName);
+}
+
+/** The datapath entered a dispatcher phase (MAIN_DISPATCHER, DEAD_DISPATCHER...). */
+export class EventOFPStateChange extends EventBase {
+  constructor(
+    public readonly datapath: unknown,
+    public readonly state: Dispatcher,
+  ) {
+    super();
+  }
+}
+
+/** A port was added, deleted or modified; sent after `Datapath.ports` is updated. */
+export class EventOFPPortStateChange extends EventBase {
+  constructor(
+    public readonly datapath: unknown,
+    public readonly reason: number,
+    public readonly port_no: number,
+  ) {
+    super();
+  }
+}
