@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import '../ofproto/all.js';
+import '../lib/packet/packet.js';
 import { header, msg, ofpMsgFromJsonDict } from '../ofproto/ofproto_parser.js';
 import { OFPTruncatedMessage } from '../wire/errors.js';
 import { parseJson, stringifyJson, type JsonValue } from '../wire/json/json.js';
@@ -14,13 +15,13 @@ export function decodeToJson(buf: Uint8Array): { ok: boolean; json: JsonValue } 
   try {
     const [version, msgType, msgLen, xid] = header(buf);
     // os-ken checks len(buf) >= msg_len but raises that only when the parser itself did not raise
-    // OFPTruncatedMessage (which its 1.0 parsers never do)
+    // OFPTruncatedMessage (which only its 1.3 parser does)
     const short = buf.length < msgLen;
     const m = msg(null, version, msgType, msgLen, xid, buf, { oskenCompat: true });
     if (short) return { ok: false, json: { error: `buffer of ${buf.length} bytes shorter than message length ${msgLen}` } };
     return { ok: true, json: m.toJsonDict() };
   } catch (e) {
-    if (e instanceof OFPTruncatedMessage && e.ofpmsg instanceof OFPStruct && buf[0] !== 1 && !e.bodyComplete) {
+    if (e instanceof OFPTruncatedMessage && e.ofpmsg instanceof OFPStruct && buf[0] === 4 && !e.bodyComplete) {
       return { ok: true, json: { OFPTruncatedMessage: e.ofpmsg.toJsonDict() } };
     }
     return { ok: false, json: { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) } };

@@ -17,12 +17,15 @@ import { readFileSync } from 'node:fs';
 import Bunzip from 'seek-bzip';
 import { Reader as WireReader } from '../wire/reader.js';
 import { Writer as WireWriter } from '../wire/writer.js';
-import { PacketMalformed, PacketTruncated } from '../wire/errors.js';
-import type { JsonObject } from '../wire/json/json.js';
+import { JsonDictError, PacketMalformed, PacketTruncated } from '../wire/errors.js';
+import type { JsonObject, JsonValue } from '../wire/json/json.js';
+import { jClass, jInt, jIntOrNull } from './packet/packet_base.js';
+import { mrtMessageFromJson } from './mrt/json.js';
 import { type BgpOptions, DEFAULT_OPTIONS } from './packet/bgp/util.js';
 import * as M from './mrt/records.js';
 
 export * from './mrt/records.js';
+export * from './mrt/json.js';
 
 /** Something that turns compressed bytes into MRT bytes (e.g. a bzip2 decoder). */
 export interface Decompressor {
@@ -193,6 +196,18 @@ export abstract class MrtRecord {
     return rec;
   }
 
+  /**
+   * os-ken from_jsondict on the inner dict (`Bgp4MpMrtRecord.fromJsonDict({...})`);
+   * on MrtRecord itself it takes the whole `{"Bgp4MpMrtRecord": {...}}`.
+   */
+  static fromJsonDict(d: JsonObject): MrtRecord {
+    const [name, body] = this === MrtRecord ? jClass(d, 'MRT record') : [this.jsonName, d];
+    const rec = mrtRecordFromJsonBody(name, body);
+    const got = (rec.constructor as typeof MrtRecord).jsonName;
+    if (!(rec instanceof this)) throw new JsonDictError(`${this.jsonName}: JSON is a ${got}`);
+    return rec;
+  }
+
   /** os-ken parse(buf) -> [record, rest] */
   static parse(buf: Uint8Array, opts: BgpOptions = DEFAULT_OPTIONS): [MrtRecord, Uint8Array] {
     const r = new WireReader(buf);
@@ -302,6 +317,40 @@ export class Bgp4MpEtMrtRecord extends ExtendedTimestampMrtRecord {
   static override readonly jsonName: string = 'Bgp4MpEtMrtRecord';
   static override readonly RECORD_TYPE: number = M.MRT_TYPE_BGP4MP_ET;
   static override readonly SUBTYPES: Record<string, number> = BGP4MP_SUBTYPES;
+}
+
+const RECORD_CLASSES: Record<string, new (o: MrtRecordOpts) => MrtRecord> = {
+  MrtCommonRecord,
+  ExtendedTimestampMrtRecord,
+  UnknownMrtRecord,
+  UnknownExtendedTimestampMrtRecord,
+  TableDumpMrtRecord,
+  TableDump2MrtRecord,
+  Bgp4MpMrtRecord,
+  Bgp4MpEtMrtRecord,
+};
+
+function mrtRecordFromJsonBody(name: string, d: JsonObject): MrtRecord {
+  const K = Object.prototype.hasOwnProperty.call(RECORD_CLASSES, name) ? RECORD_CLASSES[name] : undefined;
+  if (K === undefined) throw new JsonDictError(`MRT record: unknown class ${name}`);
+  if (d.message === undefined) throw new JsonDictError('MRT record: missing field message');
+  const type = jIntOrNull(d, 'type', null);
+  const subtype = jIntOrNull(d, 'subtype', null);
+  const o: MrtRecordOpts = {
+    message: mrtMessageFromJson(d.message),
+    timestamp: jIntOrNull(d, 'timestamp', null),
+    length: jIntOrNull(d, 'length', null),
+    ...(type !== null ? { type_: type } : {}),
+    ...(subtype !== null ? { subtype } : {}),
+  };
+  if (K.prototype instanceof ExtendedTimestampMrtRecord) o.ms_timestamp = jInt(d, 'ms_timestamp', 0);
+  return new K(o);
+}
+
+/** `{"TableDump2MrtRecord": {...}}` -> record (os-ken from_jsondict); serialize() gives its bytes again. */
+export function mrtRecordFromJson(v: JsonValue): MrtRecord {
+  const [name, body] = jClass(v, 'MRT record');
+  return mrtRecordFromJsonBody(name, body);
 }
 
 /** Anything with os-ken's file read(): returns the whole (decompressed) content. */

@@ -6,7 +6,7 @@ import { Reader } from '../wire/reader.js';
 import { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage, OFPUnknownVersion, OFPUnsupportedType, OskenError } from '../wire/errors.js';
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
-import { adopted, defineStruct, lookupClass, OFPStruct, registerClass, type StructClassOf } from './struct.js';
+import { adopted, defineStruct, lookupClass, OFPStruct, registerClass, SKIP_INIT, type StructClassOf } from './struct.js';
 
 export const OFP_HEADER_SIZE = 8;
 
@@ -78,7 +78,9 @@ export class MsgBase extends OFPStruct {
     w.view.setUint8(1, this.msg_type);
     w.view.setUint16(2, len);
     w.view.setUint32(4, this.xid >>> 0);
-    this.buf = Buffer.from(w.buf.subarray(0, len));
+    const out = Buffer.allocUnsafe(len);
+    out.set(w.buf.subarray(0, len));
+    this.buf = out;
     if (w.buf.length <= 65536) WRITER_POOL.push(w);
   }
 }
@@ -181,7 +183,8 @@ export function msg(
     throw annotate(e, version, msgType);
   }
   if (opts.oskenCompat && (OSKEN_UNPARSED.has(cls) || OSKEN_UNPARSED.has(Object.getPrototypeOf(cls)))) throw new OFPUnsupportedType(version, 'message class', cls.jsonName);
-  const m = new (cls as unknown as new (init?: Record<string, unknown>) => MsgBase)({ datapath });
+  const m = new (cls as unknown as new (init?: Record<string, unknown>) => MsgBase)(SKIP_INIT);
+  m.datapath = datapath;
   m.version = version;
   m.msg_type = msgType;
   m.msg_len = msgLen;

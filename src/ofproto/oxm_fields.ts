@@ -8,7 +8,7 @@
 import type { Reader } from '../wire/reader.js';
 import type { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage } from '../wire/errors.js';
-import { ipv4ToBin, ipv6ToText } from '../wire/addrconv.js';
+import { ipv4ToBin, ipv6ToText, macToBin, macToText } from '../wire/addrconv.js';
 import {
   Int1, Int2, Int3, Int4, Int8, Int16, IPv4Addr, IPv6Addr, MacAddr, UnknownType, userValueSize,
   type OxmUserValue, type TypeDesc,
@@ -101,9 +101,12 @@ export class OxmTable {
   readonly byType = new Map<number, OxmFieldDesc>();
   /** experimenter fields by `${expId}:${oxmType or expType}` */
   readonly byExp = new Map<string, OxmFieldDesc>();
+  /** OpenFlow-basic fields by field number: the decoder's fast path */
+  readonly basic: (OxmFieldDesc | undefined)[] = new Array<OxmFieldDesc | undefined>(128).fill(undefined);
   constructor(readonly fields: readonly OxmFieldDesc[]) {
     for (const d of fields) {
       this.byName.set(d.name, d);
+      if (d.cls === OFPXMC_OPENFLOW_BASIC) this.basic[d.field] = d;
       if (d.cls === OFPXMC_EXPERIMENTER) this.byExp.set(`${d.expId}:${d.expType || d.oxmType}`, d);
       else this.byType.set(d.oxmType, d);
     }
@@ -124,6 +127,42 @@ export function oxmTable(version: number): OxmTable {
     case 4: return OXM_V1_3;
     case 5: return OXM_V1_4;
     default: return OXM_V1_5;
+  }
+}
+
+/**
+ * Decode the OXM TLVs between r.pos and r.end into `out` as [name, value] pairs. Unmasked
+ * OpenFlow-basic fields of the common types are read inline; everything else goes through oxmParse.
+ */
+export function oxmParseList(r: Reader, table: OxmTable, out: [string, MatchValue][], where = 'oxm_tlv'): void {
+  const v = r.view;
+  const b = r.bytes;
+  const basic = table.basic;
+  while (r.pos < r.end) {
+    const p = r.pos;
+    if (r.end - p >= 4) {
+      const header = v.getUint32(p);
+      // class 0x8000, no mask
+      if (header >>> 16 === 0x8000 && (header & 0x100) === 0) {
+        const d = basic[(header >>> 9) & 0x7f];
+        const len = header & 0xff;
+        if (d !== undefined && len === d.type.size && r.end - p >= 4 + len) {
+          const t = d.type;
+          let value: MatchValue;
+          if (t === Int4) value = v.getUint32(p + 4);
+          else if (t === Int2) value = v.getUint16(p + 4);
+          else if (t === Int1) value = b[p + 4]!;
+          else if (t === MacAddr) value = macToText(b, p + 4);
+          else if (t === IPv4Addr) value = `${b[p + 4]}.${b[p + 5]}.${b[p + 6]}.${b[p + 7]}`;
+          else value = t.toUser(b, p + 4, len);
+          out.push([d.name, value]);
+          r.pos = p + 4 + len;
+          continue;
+        }
+      }
+    }
+    const t = oxmParse(r, table, where);
+    out.push([t.name, t.value]);
   }
 }
 
@@ -240,6 +279,39 @@ export function oxmSerialize(w: Writer, table: OxmTable, name: string, uv: unkno
   return 4 + oxmLen;
 }
 
+/**
+ * Encode an unmasked OpenFlow-basic field of a common type inline. Returns false (writing
+ * nothing) when the field needs the general path.
+ */
+const INT_LIMIT = [1, 0x100, 0x10000, 0x1000000, 0x100000000];
+
+export function oxmSerializeFast(w: Writer, table: OxmTable, name: string, uv: unknown): boolean {
+  const d = table.byName.get(name);
+  if (d === undefined || d.cls !== OFPXMC_OPENFLOW_BASIC) return false;
+  const t = d.type;
+  const size = t.size;
+  if (typeof uv === 'number') {
+    if (!(t === Int1 || t === Int2 || t === Int4) || !(uv >= 0 && uv < INT_LIMIT[size]! && uv === Math.floor(uv))) return false;
+    w.ensure(4 + size);
+    const p = w.pos;
+    w.view.setUint32(p, ((d.oxmType << 9) | size) >>> 0);
+    if (size === 4) w.view.setUint32(p + 4, uv);
+    else if (size === 2) w.view.setUint16(p + 4, uv);
+    else w.buf[p + 4] = uv;
+    w.pos = p + 4 + size;
+    return true;
+  }
+  if (typeof uv === 'string' && t === MacAddr) {
+    w.ensure(10);
+    const p = w.pos;
+    w.view.setUint32(p, ((d.oxmType << 9) | 6) >>> 0);
+    w.buf.set(macToBin(uv), p + 4);
+    w.pos = p + 10;
+    return true;
+  }
+  return false;
+}
+
 /** Encoded length of one OXM TLV (without writing). */
 export function oxmLength(table: OxmTable, name: string, uv: unknown): number {
   const { d, t } = resolve(table, name);
@@ -253,7 +325,17 @@ export function oxmLength(table: OxmTable, name: string, uv: unknown): number {
  * os-ken's oxm_normalize_user: for a masked field, the value is ANDed with the mask
  * (so `('10.1.2.3', '255.255.0.0')` becomes `('10.1.0.0', '255.255.0.0')`).
  */
-const CANONICAL_MAC = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
+/** lowercase aa:bb:cc:dd:ee:ff, the form os-ken prints */
+function isCanonicalMac(s: string): boolean {
+  if (s.length !== 17) return false;
+  for (let i = 0; i < 17; i++) {
+    const c = s.charCodeAt(i);
+    if (i % 3 === 2) {
+      if (c !== 58) return false;
+    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
 
 export function oxmNormalize(table: OxmTable, name: string, uv: unknown): MatchValue {
   // fast paths for unmasked values already in canonical form
@@ -261,8 +343,8 @@ export function oxmNormalize(table: OxmTable, name: string, uv: unknown): MatchV
     const d = table.byName.get(name);
     if (d) {
       const t = d.type;
-      if (typeof uv === 'number' && t.size <= 4 && Number.isInteger(uv) && uv >= 0 && uv < 2 ** (8 * t.size)) return uv;
-      if (typeof uv === 'string' && t === MacAddr && CANONICAL_MAC.test(uv)) return uv;
+      if (typeof uv === 'number' && t.size <= 4 && uv >= 0 && uv < INT_LIMIT[t.size]! && uv === Math.floor(uv)) return uv;
+      if (typeof uv === 'string' && t === MacAddr && isCanonicalMac(uv)) return uv;
     }
   }
   let r: Resolved;

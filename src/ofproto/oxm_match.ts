@@ -9,7 +9,7 @@ import type { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage } from '../wire/errors.js';
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
 import {
-  oxmFromJsonDict, oxmNormalize, oxmParse, oxmSerialize, oxmSortKey, oxmTable, oxmToJsonDict,
+  oxmFromJsonDict, oxmNormalize, oxmParse, oxmParseList, oxmSerialize, oxmSerializeFast, oxmSortKey, oxmTable, oxmToJsonDict,
   type MatchValue, type OxmTable,
 } from './oxm_fields.js';
 import { Layout, OFPStruct } from './struct.js';
@@ -36,15 +36,26 @@ export class OFPMatch extends OFPStruct {
     this.fields = [];
     if (!init) return;
     const table = oxmTable(version);
-    const pairs: [string, MatchValue, number][] = [];
-    for (const k of Object.keys(init)) {
+    // insertion in os-ken's order (by OXM type, stable): matches are small
+    const keys: number[] = [];
+    const fields = this.fields;
+    for (const k in init) {
       if (k === 'type_' || k === 'length') continue;
       const v = init[k];
       if (v === undefined || v === null) continue;
-      pairs.push([k, oxmNormalize(table, k, v), oxmSortKey(table, k)]);
+      const sk = oxmSortKey(table, k);
+      const pair: [string, MatchValue] = [k, oxmNormalize(table, k, v)];
+      let i = fields.length;
+      fields.push(pair);
+      keys.push(sk);
+      while (i > 0 && keys[i - 1]! > sk) {
+        fields[i] = fields[i - 1]!;
+        keys[i] = keys[i - 1]!;
+        i--;
+      }
+      fields[i] = pair;
+      keys[i] = sk;
     }
-    pairs.sort((a, b) => a[2] - b[2]);
-    this.fields = pairs.map(([k, v]) => [k, v]);
   }
 
   /** Build from [name, value] pairs, keeping their order (os-ken's _ordered_fields). */
@@ -92,7 +103,7 @@ export class OFPMatch extends OFPStruct {
     }
     r.end = end;
     try {
-      while (r.pos < end) this.pushTlv(r, table);
+      oxmParseList(r, table, this.fields);
     } finally {
       r.end = saveEnd;
     }
@@ -109,7 +120,9 @@ export class OFPMatch extends OFPStruct {
     w.u16(this.type ?? OFPMT_OXM);
     w.u16(0);
     const table = oxmTable(w.version || 6);
-    for (const [k, v] of this.fields) oxmSerialize(w, table, k, v);
+    for (const f of this.fields) {
+      if (!oxmSerializeFast(w, table, f[0], f[1])) oxmSerialize(w, table, f[0], f[1]);
+    }
     const length = w.pos - start;
     this.length = length;
     w.patch16(start + 2, length);

@@ -207,3 +207,8 @@ export class OFPStats extends OFPStruct {
     return s as unknown as T;
   }
 }
+
+/* os-ken's names (ofproto_v1_5.oxs_*) */
+export const oxs_types = OXS_TYPES;
+export const oxs_to_jsondict = oxsToJsonDict;
+export const oxs_from_jsondict = oxsFromJsonDict;

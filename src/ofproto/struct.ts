@@ -386,25 +386,46 @@ const ENGINE_BASE = Symbol('osken.engineBase');
 /** engine base class -> the exported `class X extends defineStruct(...) {}` */
 const ADOPTED = new Map<unknown, StructCtor>();
 
+/** facade namespaces waiting to be adopted (their bindings may still be initialising: import cycles) */
+const PENDING_NS: Record<string, unknown>[] = [];
+
+function flushAdoptions(): void {
+  for (let i = 0; i < PENDING_NS.length; ) {
+    const ns = PENDING_NS[i]!;
+    let ready = true;
+    for (const key of Object.keys(ns)) {
+      let v: unknown;
+      try {
+        v = ns[key];
+      } catch {
+        ready = false; // binding not initialised yet: retry later
+        continue;
+      }
+      if (typeof v !== 'function') continue;
+      const parent = Object.getPrototypeOf(v) as Record<symbol, unknown> | null;
+      if (!parent || !Object.prototype.hasOwnProperty.call(parent, ENGINE_BASE)) continue;
+      if (ADOPTED.has(parent)) continue;
+      ADOPTED.set(parent, v as StructCtor);
+      for (const m of CLASSES.values()) for (const [k, c] of m) if (c === (parent as unknown)) m.set(k, v as StructCtor);
+    }
+    if (ready) PENDING_NS.splice(i, 1);
+    else i++;
+  }
+}
+
 /** The class users import for an engine base (itself when not subclassed). */
 export function adopted<T>(cls: T): T {
+  if (PENDING_NS.length) flushAdoptions();
   return (ADOPTED.get(cls) as T | undefined) ?? cls;
 }
 
 /**
  * Make decoders and JSON lookups produce the exported subclasses (`class OFPFlowMod extends defineMsg(...) {}`)
  * rather than their generated bases, so `msg instanceof OFPFlowMod` holds and subclass members exist.
- * Each parser facade calls this with its own module namespace.
+ * Each parser facade calls this with its own module namespace; the work happens at first use.
  */
 export function adoptExports(ns: Record<string, unknown>): void {
-  for (const v of Object.values(ns)) {
-    if (typeof v !== 'function') continue;
-    const parent = Object.getPrototypeOf(v) as Record<symbol, unknown> | null;
-    if (!parent || !Object.prototype.hasOwnProperty.call(parent, ENGINE_BASE)) continue;
-    if (ADOPTED.has(parent)) continue;
-    ADOPTED.set(parent, v as StructCtor);
-    for (const m of CLASSES.values()) for (const [k, c] of m) if (c === (parent as unknown)) m.set(k, v as StructCtor);
-  }
+  PENDING_NS.push(ns);
 }
 
 /* ---------- registry ---------- */
@@ -421,10 +442,12 @@ export function registerClass(versions: readonly number[], cls: StructCtor): voi
 
 /** Every registered class of a version (JSON name -> class). */
 export function registeredClasses(version: number): ReadonlyMap<string, StructCtor> {
+  if (PENDING_NS.length) flushAdoptions();
   return CLASSES.get(version) ?? new Map();
 }
 
 export function lookupClass(version: number, name: string): StructCtor | undefined {
+  if (PENDING_NS.length) flushAdoptions();
   return CLASSES.get(version)?.get(name);
 }
 
@@ -497,11 +520,15 @@ export abstract class OFPStruct {
 
   /** Decode one instance at r.pos. */
   static decode<T extends OFPStruct>(this: new (init?: Record<string, unknown>) => T, r: Reader): T {
-    const o = new this();
+    // decoding fills every field itself: skip the constructor's defaults
+    const o = new this(SKIP_INIT);
     o.decodeFrom(r);
     return o;
   }
 }
+
+/** Passed to a generated constructor by decoders: do not assign defaults (decode assigns every field in the same order). */
+export const SKIP_INIT: Record<string, unknown> = Object.freeze({});
 
 /**
  * Define a structure class from its description. Use as a base class:
@@ -520,7 +547,7 @@ export function defineStruct<S extends SpecMap, B extends abstract new (...args:
     static helpers = makeHelpers(layout);
     constructor(init?: Record<string, unknown>) {
       super(init);
-      layout.initFn(this as unknown as StructObj, init, layout.defaults);
+      if (init !== SKIP_INIT) layout.initFn(this as unknown as StructObj, init, layout.defaults);
     }
   };
   Object.defineProperty(C, 'name', { value: name });

@@ -94,6 +94,15 @@ export class Manager {
       await sleep(50);
     }
   }
+  /** Wait until the manager's output matches. */
+  async waitFor(re: RegExp, timeoutMs = 10000): Promise<void> {
+    const t0 = Date.now();
+    while (!re.test(this.output)) {
+      if (Date.now() - t0 > timeoutMs) throw new Error(`timeout waiting for ${re} in:\n${this.output}`);
+      await sleep(50);
+    }
+  }
+
   /** SIGTERM and wait; returns the exit code. */
   async stop(timeoutMs = 5000): Promise<number | null> {
     const p = this.proc;

@@ -51,3 +51,27 @@ for (const c of CASES) {
     }
   });
 }
+
+test('pcap writer app: every packet-in lands in a PCAP file that decodes', { skip: skip ?? false, timeout: 60000 }, async () => {
+  const { mkdtempSync, readFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { Reader } = await import('../../src/lib/pcaplib.js');
+  const { Packet } = await import('../../src/lib/packet/packet.js');
+  const pcap = join(mkdtempSync(join(tmpdir(), 'osken-pcap-')), 'in.pcap');
+  process.env.OSKEN_PCAP = pcap;
+  const mgr = new Manager(['--ofp-listen-host', '127.0.0.1', '--ofp-tcp-listen-port', '26665', join(REPO_ROOT, 'dist', 'examples', 'pcap_writer.js')]);
+  const ovs = new Ovs(26665, 2, { PROTOCOLS: 'OpenFlow13' });
+  try {
+    await mgr.start();
+    ovs.up();
+    assert.deepEqual(await ovs.pingAll(), [], mgr.output);
+  } finally {
+    assert.equal(await mgr.stop(), 0);
+    ovs.down();
+    delete process.env.OSKEN_PCAP;
+  }
+  const frames = [...new Reader(new Uint8Array(readFileSync(pcap)))];
+  assert.ok(frames.length >= 2, `packet-ins captured: ${frames.length}`);
+  const kinds = frames.map(([, data]) => new Packet(data).protocols.map((p) => (p as { constructor: { jsonName?: string } }).constructor.jsonName ?? 'raw').join('/'));
+  assert.ok(kinds.some((k) => k.startsWith('ethernet/arp') || k.startsWith('ethernet/ipv4/icmp')), kinds.join('\n'));
+});

@@ -33,7 +33,7 @@ test('OpenFlow 1.3 over TLS: verified switch connects, foreign-CA switch is refu
   let ovs = new Ovs(sslPort, 2, { PROTOCOLS: 'OpenFlow13', CTRL_TARGET: `ssl:127.0.0.1:${sslPort}`, SSL_DIR: pki1 });
   try {
     await mgr.start();
-    assert.match(mgr.output, /\(tls\)/);
+    await mgr.waitFor(/listening on .*\(tls\)/);
     ovs.up();
     const failed = await ovs.pingAll(5);
     assert.deepEqual(failed, [], `TLS switch pings; log:\n${mgr.output}`);

@@ -7,13 +7,14 @@
  */
 import { Reader } from '../../wire/reader.js';
 import { Writer } from '../../wire/writer.js';
-import { PacketMalformed, PacketTruncated } from '../../wire/errors.js';
-import { JsonFloat, type JsonObject, type JsonValue } from '../../wire/json/json.js';
+import { JsonDictError, PacketMalformed, PacketTruncated } from '../../wire/errors.js';
+import { JsonFloat, base64Decode, type JsonObject, type JsonValue } from '../../wire/json/json.js';
 import { ipv4ToBin, ipv4ToText, ipv6ToBin, ipv6ToText } from '../../wire/addrconv.js';
-import { type DecodeCtx, PacketBase, type SerializeBuffer, TypeTable, registerProtocol } from './packet_base.js';
+import { type DecodeCtx, PacketBase, type SerializeBuffer, TypeTable, jArr, jBool, jClass, jInt, jIntOrNull, jStr, registerProtocol } from './packet_base.js';
 import { StreamParser, TooSmallException } from './stream_parser.js';
 import { type BGPMessage, decodeMessage } from './bgp/header.js';
 import { DEFAULT_OPTIONS, type BgpOptions } from './bgp/util.js';
+import { bgpMessageFromJson } from './bgp/json.js';
 import './bgp/index.js';
 
 export const VERSION = 3;
@@ -141,6 +142,18 @@ export abstract class BMPMessage extends PacketBase {
   }
   static register(type: number, body: Body): void {
     BODIES[type] = body;
+  }
+
+  /**
+   * os-ken from_jsondict on the inner dict (`BMPRouteMonitoring.fromJsonDict({...})`);
+   * on BMPMessage itself it takes the whole `{"BMPRouteMonitoring": {...}}`.
+   */
+  static override fromJsonDict(d: JsonObject): BMPMessage {
+    const [name, body] = this === BMPMessage ? jClass(d, 'BMP message') : [this.jsonName, d];
+    const m = bmpFromJson(name, body);
+    const got = (m.constructor as typeof BMPMessage).jsonName;
+    if (!(m instanceof this)) throw new JsonDictError(`${this.jsonName}: JSON is a ${got}`);
+    return m;
   }
 }
 
@@ -529,6 +542,102 @@ BMPMessage.register(BMP_MSG_ROUTE_MIRRORING, (r, p, end, len, opts) => {
 
 for (const k of [BMPRouteMonitoring, BMPStatisticsReport, BMPPeerDownNotification, BMPPeerUpNotification, BMPInitiation, BMPTermination, BMPRouteMirroring]) {
   registerProtocol(k as unknown as Parameters<typeof registerProtocol>[0]);
+}
+
+/* ------------------------------------------------------------------ JSON -> object */
+
+function jsonNum(d: JsonObject, key: string): number {
+  const v = d[key];
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (v !== null && typeof v === 'object' && v instanceof JsonFloat) return Number(v.value);
+  throw new JsonDictError(`field ${key}: expected number`);
+}
+
+function b64Text(d: JsonObject, key: string): string {
+  return new TextDecoder().decode(base64Decode(jStr(d, key, '')));
+}
+
+function peerOpts(d: JsonObject): BMPPeerOpts {
+  const pd = d.peer_distinguisher;
+  if (typeof pd !== 'number' && typeof pd !== 'bigint') throw new JsonDictError('field peer_distinguisher: expected integer');
+  const len = jIntOrNull(d, 'len', null);
+  return {
+    ...(len !== null ? { len_: len } : {}),
+    version: jInt(d, 'version', VERSION),
+    peer_type: jInt(d, 'peer_type', 0),
+    is_post_policy: jBool(d, 'is_post_policy', false),
+    is_adj_rib_out: jBool(d, 'is_adj_rib_out', false),
+    peer_distinguisher: pd,
+    peer_address: jStr(d, 'peer_address', '0.0.0.0'),
+    peer_as: jInt(d, 'peer_as', 0),
+    peer_bgp_id: jStr(d, 'peer_bgp_id', '0.0.0.0'),
+    timestamp: d.timestamp === undefined ? 0 : jsonNum(d, 'timestamp'),
+  };
+}
+
+/** TLV list: base64 strings are text for the string TLVs of initiation / termination, bytes otherwise. */
+function tlvsFromJson(d: JsonObject, key: string, kind: 'init' | 'term' | 'mirror' | 'stats'): BmpTlv[] {
+  return (jArr(d, key) ?? []).map((x) => {
+    if (x === null || typeof x !== 'object' || Array.isArray(x)) throw new JsonDictError(`${key}: expected {type, len, value}`);
+    const t = x as JsonObject;
+    const type = jInt(t, 'type', 0);
+    const v = t.value;
+    let value: BmpTlv['value'];
+    if (typeof v === 'number' || typeof v === 'bigint') value = v;
+    else if (typeof v === 'string') value = (kind === 'init' && type === BMP_INIT_TYPE_STRING) || (kind === 'term' && type === BMP_TERM_TYPE_STRING) ? b64Text(t, 'value') : base64Decode(v);
+    else if (v !== null && typeof v === 'object' && !Array.isArray(v) && kind === 'mirror') value = bgpMessageFromJson(v);
+    else throw new JsonDictError(`${key}: unexpected TLV value`);
+    return { type, len: jInt(t, 'len', 0), value };
+  });
+}
+
+function bgpField(d: JsonObject, key: string): BGPMessage {
+  if (d[key] === undefined) throw new JsonDictError(`missing field ${key}`);
+  return bgpMessageFromJson(d[key]!);
+}
+
+function bmpFromJson(name: string, d: JsonObject): BMPMessage {
+  const len = jIntOrNull(d, 'len', null);
+  const hdr: BMPMessageOpts = { ...(len !== null ? { len_: len } : {}), version: jInt(d, 'version', VERSION) };
+  switch (name) {
+    case 'BMPRouteMonitoring':
+      return new BMPRouteMonitoring({ ...peerOpts(d), bgp_update: bgpField(d, 'bgp_update') });
+    case 'BMPStatisticsReport':
+      return new BMPStatisticsReport({ ...peerOpts(d), stats: tlvsFromJson(d, 'stats', 'stats') });
+    case 'BMPPeerDownNotification': {
+      const x = d.data;
+      let data: BGPMessage | number | Uint8Array | null;
+      if (x === null || x === undefined) data = null;
+      else if (Array.isArray(x)) data = jInt({ code: x[0] ?? null }, 'code', 0);
+      else if (typeof x === 'string') data = base64Decode(x);
+      else data = bgpMessageFromJson(x);
+      return new BMPPeerDownNotification({ ...peerOpts(d), reason: jInt(d, 'reason', 0), data });
+    }
+    case 'BMPPeerUpNotification':
+      return new BMPPeerUpNotification({
+        ...peerOpts(d),
+        local_address: b64Text(d, 'local_address'),
+        local_port: jInt(d, 'local_port', 0),
+        remote_port: jInt(d, 'remote_port', 0),
+        sent_open_message: bgpField(d, 'sent_open_message'),
+        received_open_message: bgpField(d, 'received_open_message'),
+      });
+    case 'BMPRouteMirroring':
+      return new BMPRouteMirroring({ ...peerOpts(d), info: tlvsFromJson(d, 'info', 'mirror') });
+    case 'BMPInitiation':
+      return new BMPInitiation({ ...hdr, info: tlvsFromJson(d, 'info', 'init') });
+    case 'BMPTermination':
+      return new BMPTermination({ ...hdr, info: tlvsFromJson(d, 'info', 'term') });
+    default:
+      throw new JsonDictError(`unknown BMP message class ${name}`);
+  }
+}
+
+/** os-ken from_jsondict for `{"BMPRouteMonitoring": {...}}` (any BMP message class). */
+export function bmpMessageFromJson(v: JsonValue): BMPMessage {
+  const [name, body] = jClass(v, 'BMP message');
+  return bmpFromJson(name, body);
 }
 
 /** Streaming parser for BMP over TCP (not in os-ken). */

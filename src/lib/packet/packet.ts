@@ -10,6 +10,7 @@ import { DecodeCtx, PacketBase, PacketClass, SerializeBuffer, jClass, jObj, prot
 import { allZero } from './packet_utils.js';
 import { Ethernet } from './ethernet.js';
 import './all.js';
+import { setPacketJsonBuilder } from '../../ofproto/packet_json.js';
 
 /** One element of Packet.protocols: a decoded header or raw bytes. */
 export type ProtocolItem = PacketBase | Uint8Array;
@@ -221,3 +222,6 @@ export class Packet implements Iterable<ProtocolItem> {
     return this.protocols.map((p) => (p instanceof PacketBase ? JSON.stringify(p.toJsonDict()) : `<${p.length} bytes>`)).join(', ');
   }
 }
+
+// packet-out data given as {"Packet": {...}} in OpenFlow JSON is built by this library
+setPacketJsonBuilder((j) => Packet.fromJsonDict(j as JsonObject).serialize());

@@ -12,7 +12,7 @@ import { instructionElem } from './instructions.js';
 import { actionElem, V12_15, V13_15 } from './actions.js';
 import { lenOf, type FieldSpec } from '../struct.js';
 import { JsonDictError, OFPMalformedMessage } from '../../wire/errors.js';
-import { Packet } from '../../lib/packet/packet.js';
+import { packetFromJson } from '../packet_json.js';
 
 export const ALL_VERSIONS = [1, 3, 4, 5, 6] as const;
 export const V14_15 = [5, 6] as const;
@@ -238,7 +238,7 @@ function packetOutData(): FieldSpec<Uint8Array, Uint8Array> {
       ...d.ops!,
       fromJson(j, version) {
         if (j !== null && typeof j === 'object' && !Array.isArray(j) && typeof j !== 'bigint' && 'Packet' in j) {
-          return Packet.fromJsonDict(j).serialize();
+          return packetFromJson(j);
         }
         return d.ops!.fromJson(j, version);
       },

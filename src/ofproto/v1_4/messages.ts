@@ -2,7 +2,7 @@
  * OpenFlow 1.4 only (layouts that changed in 1.5): buckets and group mod/desc, flow and
  * aggregate statistics, meter statistics/config/features, table features, role request/reply.
  */
-import { defineStruct, listField, pad, selfLen, str, structElem, structField, u16, u32, u64, u8 } from '../struct.js';
+import { defineStruct, listField, pad, selfLen, structElem, structField, u16, u32, u64, u8 } from '../struct.js';
 import { defineMsg, registerStruct } from '../ofproto_parser.js';
 import { OFPMatch } from '../oxm_match.js';
 import { actionElem } from '../v1_2plus/actions.js';
@@ -10,6 +10,7 @@ import { instructionElem } from '../v1_2plus/instructions.js';
 import { OFPFlowStatsRequestBase, flowStatsRequestBody, listBody, mpReply, mpRequest, singleBody } from '../v1_4plus/multipart.js';
 import { meterBandElem, OFPMeterBandStats } from '../v1_4plus/group_meter.js';
 import { registerTableFeatures, tableFeatureProps } from '../v1_4plus/table.js';
+import { strictStr } from '../v1_4plus/props.js';
 
 const V14 = [5] as const;
 
@@ -71,7 +72,7 @@ export class OFPMeterFeaturesStatsReply extends mpReply('OFPMeterFeaturesStatsRe
 
 /* ---------- table features ---------- */
 export class OFPTableFeaturesStats extends defineStruct('OFPTableFeaturesStats', {
-  length: selfLen(), table_id: u8(), _pad: pad(5), name: str(32, 'utf-8'), metadata_match: u64(), metadata_write: u64(),
+  length: selfLen(), table_id: u8(), _pad: pad(5), name: strictStr(32, 'utf-8'), metadata_match: u64(), metadata_write: u64(),
   config: u32(), max_entries: u32(), properties: tableFeatureProps.list(),
 }) {}
 registerTableFeatures(5, OFPTableFeaturesStats);

@@ -4,7 +4,7 @@
  */
 import type { Reader } from '../../wire/reader.js';
 import type { Writer } from '../../wire/writer.js';
-import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage } from '../../wire/errors.js';
+import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage, OskenError } from '../../wire/errors.js';
 import type { JsonObject } from '../../wire/json/json.js';
 import { pad, u32, u64, u8, varField, type FieldSpec, type StructObj } from '../struct.js';
 import { defineMsg, MsgBase, msg, ofpMsgFromJsonDict } from '../ofproto_parser.js';
@@ -43,7 +43,7 @@ let depth = 0;
  * An embedded OpenFlow message (request forward, bundle add). `padded`: the message is padded to 8
  * when more data (properties) follows. `sameXid`: the embedded message takes the outer xid.
  */
-export function embeddedMsg(opts: { padded?: boolean; sameXid?: boolean; padIf?: string } = {}): FieldSpec<MsgBase | null, MsgBase | null> {
+export function embeddedMsg(opts: { padded?: boolean; sameXid?: boolean; padIf?: string; nullOnError?: boolean } = {}): FieldSpec<MsgBase | null, MsgBase | null> {
   return varField<MsgBase | null>(
     {
       decode(r: Reader) {
@@ -58,6 +58,11 @@ export function embeddedMsg(opts: { padded?: boolean; sameXid?: boolean; padIf?:
         depth++;
         try {
           m = msg(null, r.view.getUint8(start), r.view.getUint8(start + 1), len, r.view.getUint32(start + 4), inner);
+        } catch (e) {
+          // os-ken's ofproto_parser.msg() logs a message it cannot parse and returns None
+          if (!opts.nullOnError || !(e instanceof OskenError) || /nested/.test(e.message)) throw e;
+          r.pos = start + len;
+          return null;
         } finally {
           depth--;
         }
@@ -85,6 +90,6 @@ export function embeddedMsg(opts: { padded?: boolean; sameXid?: boolean; padIf?:
   );
 }
 
-export class OFPRequestForward extends defineMsg('OFPRequestForward', { versions: V14_15, type: 32 }, { request: embeddedMsg() }) {}
+export class OFPRequestForward extends defineMsg('OFPRequestForward', { versions: V14_15, type: 32 }, { request: embeddedMsg({ nullOnError: true }) }) {}
 
 export type { JsonObject };

@@ -6,7 +6,7 @@
  */
 import type { Reader } from '../../wire/reader.js';
 import {
-  dataField, defineStruct, listField, pad, str, structElem, structField, typeConst, u16, u32, u64, u8,
+  dataField, defineStruct, listField, pad, structElem, structField, typeConst, u16, u32, u64, u8,
   type FieldSpec, type OFPStruct,
 } from '../struct.js';
 import { OFPUnsupportedType } from '../../wire/errors.js';
@@ -18,7 +18,7 @@ import {
 export { OFPExperimenterStatsRequestBase, OFPFlowStatsRequestBase, OFPMultipartReply, OFPMultipartRequest };
 type MsgBaseClass = abstract new (init?: Record<string, unknown>) => MsgBase;
 import { OFPMatch } from '../oxm_match.js';
-import { V14_15 } from './props.js';
+import { strictStr, V14_15 } from './props.js';
 
 
 export const OFPT_MULTIPART_REQUEST = 18;
@@ -83,7 +83,8 @@ export function singleBody<T extends OFPStruct>(cls: { new (): T; fromJsonDict(b
 
 /* ---------- desc ---------- */
 export class OFPDescStats extends defineStruct('OFPDescStats', {
-  mfr_desc: str(256), hw_desc: str(256), sw_desc: str(256), serial_num: str(32), dp_desc: str(256),
+  mfr_desc: strictStr(256, 'ascii'), hw_desc: strictStr(256, 'ascii'), sw_desc: strictStr(256, 'ascii'), serial_num: strictStr(32, 'ascii'),
+  dp_desc: strictStr(256, 'ascii'),
 }) {}
 export class OFPDescStatsRequest extends mpRequest('OFPDescStatsRequest', V14_15, 0, {}) {}
 export class OFPDescStatsReply extends mpReply('OFPDescStatsReply', V14_15, 0, singleBody(OFPDescStats)) {}

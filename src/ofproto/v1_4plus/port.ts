@@ -2,9 +2,9 @@
  * Ports in OpenFlow 1.4/1.5: ofp_port with description properties, port status, port mod
  * with properties, port description and port statistics (with properties) multiparts.
  */
-import { defineStruct, mac, pad, selfLen, str, structField, u16, u32, u64, u8 } from '../struct.js';
+import { defineStruct, mac, pad, selfLen, structField, u16, u32, u64, u8 } from '../struct.js';
 import { defineMsg, registerStruct } from '../ofproto_parser.js';
-import { defineExpProp, defineProp, OFPPropBase, PropFamily, V14_15 } from './props.js';
+import { defineExpProp, defineProp, OFPPropBase, PropFamily, strictStr, V14_15 } from './props.js';
 import { listBody, mpReply, mpRequest } from './multipart.js';
 
 /* ---------- port description properties ---------- */
@@ -26,7 +26,7 @@ portDescProps.register(V14_15, [0xffff], OFPPortDescPropExperimenter);
 
 /** ofp_port (1.4/1.5): fixed part and description properties. */
 export class OFPPort extends defineStruct('OFPPort', {
-  port_no: u32(), length: selfLen(), _pad1: pad(2), hw_addr: mac(), _pad2: pad(2), name: str(16, 'utf-8'),
+  port_no: u32(), length: selfLen(), _pad1: pad(2), hw_addr: mac(), _pad2: pad(2), name: strictStr(16, 'utf-8'),
   config: u32(), state: u32(), properties: portDescProps.list(),
 }) {}
 registerStruct(V14_15, OFPPort);

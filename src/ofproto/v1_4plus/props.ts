@@ -188,3 +188,42 @@ export function num(j: JsonValue | undefined, def: number): number {
 }
 
 export type { StructObj };
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8Enc = new TextEncoder();
+/**
+ * A fixed-size NUL-padded string that must decode as os-ken decodes it (its to_jsondict fails on
+ * bytes that are not ascii / utf-8: that is a decode error here too).
+ */
+export function strictStr(n: number, enc: 'ascii' | 'utf-8'): FieldSpec<string, string> {
+  return varField<string>(
+    {
+      decode(r) {
+        r.need(n, 'string');
+        const start = r.pos;
+        let end = start + n;
+        while (end > start && r.bytes[end - 1] === 0) end--;
+        const b = r.bytes.subarray(start, end);
+        r.pos = start + n;
+        if (enc === 'ascii') {
+          if (b.some((x) => x > 0x7f)) throw new OFPMalformedMessage('string', start, 'not ascii');
+          return String.fromCharCode(...b);
+        }
+        try {
+          return strictUtf8.decode(b);
+        } catch {
+          throw new OFPMalformedMessage('string', start, 'not utf-8');
+        }
+      },
+      encode(w, v) {
+        const b = enc === 'utf-8' ? utf8Enc.encode(v ?? '') : Uint8Array.from(v ?? '', (c) => c.charCodeAt(0) & 0xff);
+        const out = new Uint8Array(n);
+        out.set(b.subarray(0, n));
+        w.bytes(out);
+      },
+      toJson: (v) => v,
+      fromJson: (j) => String(j ?? ''),
+    },
+    '',
+  );
+}

@@ -4,10 +4,10 @@
  */
 import type { Reader } from '../../wire/reader.js';
 import type { Writer } from '../../wire/writer.js';
-import { JsonDictError } from '../../wire/errors.js';
+import { JsonDictError, OFPMalformedMessage } from '../../wire/errors.js';
 import type { JsonObject } from '../../wire/json/json.js';
 import {
-  defineStruct, Layout, listField, OFPStruct, pad, registerClass, selfLen, str, structElem, structField, u16, u32, u64, u8,
+  defineStruct, Layout, listField, OFPStruct, pad, registerClass, selfLen, structElem, structField, u16, u32, u64, u8,
   varField, type ElemCodec, type FieldSpec,
 } from '../struct.js';
 import { defineMsg, registerStruct } from '../ofproto_parser.js';
@@ -18,7 +18,7 @@ import { instructionElem } from '../v1_2plus/instructions.js';
 import { OFPFlowStatsRequestBase, flowStatsRequestBody, listBody, mpReply, mpRequest, singleBody } from '../v1_4plus/multipart.js';
 import { meterBandElem, OFPMeterBandStats } from '../v1_4plus/group_meter.js';
 import { OFPTableFeatureProp, registerTableFeatures, tableFeatureProps, toPropLength } from '../v1_4plus/table.js';
-import { defineExpProp, defineProp, OFPPropBase, PropFamily } from '../v1_4plus/props.js';
+import { defineExpProp, defineProp, OFPPropBase, PropFamily, strictStr } from '../v1_4plus/props.js';
 
 export const V15 = [6] as const;
 registerClass(V15, OFPStats as never);
@@ -165,7 +165,7 @@ export class OFPTableFeaturePropOxmValues extends defineProp('OFPTableFeaturePro
 tableFeatureProps.register(V15, [22], OFPTableFeaturePropOxmValues);
 
 export class OFPTableFeaturesStats extends defineStruct('OFPTableFeaturesStats', {
-  length: selfLen(), table_id: u8(), command: u8(), features: u32(), name: str(32, 'utf-8'), metadata_match: u64(),
+  length: selfLen(), table_id: u8(), command: u8(), features: u32(), name: strictStr(32, 'utf-8'), metadata_match: u64(),
   metadata_write: u64(), capabilities: u32(), max_entries: u32(), properties: tableFeatureProps.list(),
 }) {}
 registerTableFeatures(6, OFPTableFeaturesStats);
@@ -176,7 +176,11 @@ export const controllerStatusProps = new PropFamily('ofp_controller_status_prop'
 export abstract class OFPControllerStatusProp extends OFPPropBase {}
 const asciiRest = varField<string>(
   {
-    decode: (r) => String.fromCharCode(...r.rest()),
+    decode: (r) => {
+      const b = r.rest();
+      if (b.some((x) => x > 0x7f)) throw new OFPMalformedMessage('ofp_controller_status_prop_uri', r.pos, 'uri is not ascii');
+      return String.fromCharCode(...b);
+    },
     encode: (w, v) => w.bytes(Uint8Array.from(v ?? '', (c) => c.charCodeAt(0) & 0xff)),
     toJson: (v) => v,
     fromJson: (j) => String(j ?? ''),

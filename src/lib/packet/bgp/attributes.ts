@@ -9,11 +9,11 @@
  * Serialising fixes up flags and lengths exactly like os-ken's serialize().
  */
 import type { Writer } from '../../../wire/writer.js';
-import { ipv4ToBin, ipv4ToText } from '../../../wire/addrconv.js';
+import { ipv4ToText } from '../../../wire/addrconv.js';
 import * as C from './constants.js';
 import { BGPExtendedCommunity, BGPLargeCommunity } from './communities.js';
 import type { JsonObject, JsonValue } from './util.js';
-import { b64, ipBinToText, ipTextToBin, jsonList, labelFromUser, malformed, u24 } from './util.js';
+import { b64, ipBinToText, ipTextToBin, jsonList, labelFromUser, malformed, putBytes, u24, v4Bin } from './util.js';
 
 const OPT_TRANS = C.BGP_ATTR_FLAG_OPTIONAL | C.BGP_ATTR_FLAG_TRANSITIVE;
 
@@ -138,7 +138,7 @@ export class BGPPathAttributeNextHop extends BGPPathAttribute {
     return { value: this.value };
   }
   protected writeValue(w: Writer): void {
-    w.bytes(ipv4ToBin(this.value));
+    putBytes(w, v4Bin(this.value));
   }
   static decodeValue(b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeNextHop {
     if (end - p < 4) short('BGPPathAttributeNextHop', 4, end - p, p);
@@ -208,7 +208,7 @@ export class BGPPathAttributeOriginatorId extends BGPPathAttribute {
     return { value: this.value };
   }
   protected writeValue(w: Writer): void {
-    w.bytes(ipv4ToBin(this.value));
+    putBytes(w, v4Bin(this.value));
   }
   static decodeValue(b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeOriginatorId {
     if (end - p < 4) short('BGPPathAttributeOriginatorId', 4, end - p, p);
@@ -228,7 +228,7 @@ export class BGPPathAttributeClusterList extends BGPPathAttribute {
     return { value: this.value.slice() };
   }
   protected writeValue(w: Writer): void {
-    for (const c of this.value) w.bytes(ipv4ToBin(c));
+    for (const c of this.value) putBytes(w, v4Bin(c));
   }
   static decodeValue(b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeClusterList {
     const value: string[] = [];
@@ -408,7 +408,7 @@ export class BGPPathAttributeAggregator extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     if (this.asSize === 4 || this.as_number > 0xffff) w.u32(this.as_number);
     else w.u16(this.as_number);
-    w.bytes(ipv4ToBin(this.addr));
+    putBytes(w, v4Bin(this.addr));
   }
   static decodeValue(b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAggregator {
     if (end - p === 8) return new BGPPathAttributeAggregator({ flags: h.flags, type: h.type, length: h.length, as_number: v.getUint32(p), addr: ipv4ToText(b, p + 4) }, 4);
@@ -432,7 +432,7 @@ export class BGPPathAttributeAs4Aggregator extends BGPPathAttribute {
   }
   protected writeValue(w: Writer): void {
     w.u32(this.as_number);
-    w.bytes(ipv4ToBin(this.addr));
+    putBytes(w, v4Bin(this.addr));
   }
   static decodeValue(b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAs4Aggregator {
     if (end - p < 8) short('BGPPathAttributeAs4Aggregator', 8, end - p, p);

@@ -5,14 +5,16 @@
  */
 import { Reader } from '../../../wire/reader.js';
 import { Writer } from '../../../wire/writer.js';
-import { PacketTruncated } from '../../../wire/errors.js';
-import { type DecodeCtx, PacketBase, type SerializeBuffer, TypeTable, registerProtocol } from '../packet_base.js';
+import { JsonDictError, PacketTruncated } from '../../../wire/errors.js';
+import { type DecodeCtx, PacketBase, type SerializeBuffer, TypeTable, jClass, registerProtocol } from '../packet_base.js';
 import * as C from './constants.js';
 import type { BgpOptions, JsonObject } from './util.js';
 import { DEFAULT_OPTIONS, malformed } from './util.js';
 
 /** Decodes a message body in [p, end) (p = after the 19-byte header). */
 export type BodyDecoder = (r: Reader, p: number, end: number, len: number, opts: BgpOptions) => BGPMessage;
+
+const WRITERS: Writer[] = [];
 
 const BODY_DECODERS: (BodyDecoder | undefined)[] = new Array<BodyDecoder | undefined>(256).fill(undefined);
 
@@ -75,9 +77,15 @@ export abstract class BGPMessage extends PacketBase {
 
   /** os-ken serialize(): the encoded message (payload/prev are ignored, as in os-ken). */
   override serialize(_payload?: Uint8Array | null, _prev?: PacketBase | null): Uint8Array {
-    const w = new Writer(64);
-    this.serializeTo(w);
-    return w.buf.slice(0, w.pos);
+    // scratch writers are pooled (a stack: nested serialisation is safe); the result is one exact-size copy
+    const w = WRITERS.pop() ?? new Writer(4096);
+    w.pos = 0;
+    try {
+      this.serializeTo(w);
+      return w.buf.slice(0, w.pos);
+    } finally {
+      if (w.buf.length <= 1 << 17) WRITERS.push(w);
+    }
   }
 
   override serializeInto(out: SerializeBuffer, _prev: PacketBase | null): void {
@@ -93,6 +101,20 @@ export abstract class BGPMessage extends PacketBase {
   static override decode(r: Reader, ctx: DecodeCtx): BGPMessage {
     const m = decodeMessage(r, r.end, DEFAULT_OPTIONS);
     ctx.next = r.pos < r.end ? (BGPMessage as unknown as typeof ctx.next) : null;
+    return m;
+  }
+
+  /**
+   * os-ken from_jsondict on the inner dict: `BGPUpdate.fromJsonDict({...})`
+   * (Packet.fromJsonDict calls it with the class registered for the JSON name);
+   * on BGPMessage itself it takes the whole `{"BGPUpdate": {...}}`.
+   */
+  static override fromJsonDict(d: JsonObject): BGPMessage {
+    if (jsonDecoder === null) throw new JsonDictError('BGP JSON decoder not loaded (import bgp/index.js)');
+    const [name, body] = this === BGPMessage ? jClass(d, 'BGP message') : [this.jsonName, d];
+    const m = jsonDecoder(name, body);
+    const got = (m.constructor as typeof BGPMessage).jsonName;
+    if (!(m instanceof this)) throw new JsonDictError(`${this.jsonName}: JSON is a ${got}`);
     return m;
   }
 
@@ -121,6 +143,13 @@ export function decodeMessage(r: Reader, end: number, opts: BgpOptions): BGPMess
   const m = dec(r, p + C.BGP_HDR_LEN, p + len, len, opts);
   r.pos = p + len;
   return m;
+}
+
+let jsonDecoder: ((name: string, body: JsonObject) => BGPMessage) | null = null;
+
+/** Installed by json.ts: JSON class name + inner dict -> message (kept out of here to avoid an import cycle). */
+export function setMessageJsonDecoder(dec: (name: string, body: JsonObject) => BGPMessage): void {
+  jsonDecoder = dec;
 }
 
 /** Make a message class known to Packet.fromJsonDict (JSON name -> class). */

@@ -9,6 +9,7 @@ import { TCP_SERVER_PORT } from './constants.js';
 import './open.js';
 import './update.js';
 import './messages.js';
+import './json.js';
 
 TCP.registerPortRule(10, (src, dst) => src === TCP_SERVER_PORT || dst === TCP_SERVER_PORT, BGPMessage as unknown as Parameters<typeof TCP.registerPortRule>[2]);
 
@@ -30,3 +31,4 @@ export * from './open.js';
 export * from './update.js';
 export * from './messages.js';
 export * from './stream.js';
+export * from './json.js';

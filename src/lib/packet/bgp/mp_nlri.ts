@@ -4,7 +4,6 @@
  */
 import type { Reader } from '../../../wire/reader.js';
 import type { Writer } from '../../../wire/writer.js';
-import { ipv4ToBin, ipv6ToBin } from '../../../wire/addrconv.js';
 import * as C from './constants.js';
 import type { AsPathSegment } from './attributes.js';
 import {
@@ -29,7 +28,7 @@ import {
 import { decodeNlriList } from './nlri/family.js';
 import type { BgpNlri } from './nlri/prefix.js';
 import type { BgpOptions, JsonObject } from './util.js';
-import { DEFAULT_OPTIONS, ipBinToText, jsonList, malformed, needTo } from './util.js';
+import { DEFAULT_OPTIONS, ipBinToText, jsonList, malformed, needTo, putBytes, v4Bin, v6Bin } from './util.js';
 
 export type { AsPathSegment };
 
@@ -81,8 +80,8 @@ export class BGPPathAttributeMpReachNLRI extends BGPPathAttribute {
     const vpn = (this.afi === C.AFI_IP || this.afi === C.AFI_IP6) && this.safi === C.SAFI_MPLS_VPN;
     for (const nh of this.next_hop_list) {
       if (vpn) w.zeros(RD_LENGTH);
-      if (this.afi === C.AFI_IP6) w.bytes(nh.includes(':') ? ipv6ToBin(nh) : ipv6ToBin(`::ffff:${nh}`));
-      else w.bytes(nh.includes(':') ? ipv6ToBin(nh) : ipv4ToBin(nh));
+      if (this.afi === C.AFI_IP6) putBytes(w, nh.includes(':') ? v6Bin(nh) : v6Bin(`::ffff:${nh}`));
+      else putBytes(w, nh.includes(':') ? v6Bin(nh) : v4Bin(nh));
     }
     const nhLen = w.pos - at - 1;
     if (nhLen > 255) malformed('BGPPathAttributeMpReachNLRI', `next hops too long (${nhLen})`, 0);

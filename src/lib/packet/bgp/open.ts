@@ -1,12 +1,12 @@
 /** BGP OPEN (os-ken BGPOpen). */
 import type { Reader } from '../../../wire/reader.js';
 import type { Writer } from '../../../wire/writer.js';
-import { ipv4ToBin, ipv4ToText } from '../../../wire/addrconv.js';
+import { ipv4ToText } from '../../../wire/addrconv.js';
 import * as C from './constants.js';
 import { type BGPOptParam, BGPOptParamCapability, decodeOptParams } from './capabilities.js';
 import { BGPMessage, type BGPMessageOpts, registerMessageClass } from './header.js';
 import type { BgpOptions, JsonObject } from './util.js';
-import { jsonList, malformed } from './util.js';
+import { jsonList, malformed, v4Bin } from './util.js';
 
 export interface BGPOpenOpts extends BGPMessageOpts {
   my_as: number;
@@ -64,7 +64,7 @@ export class BGPOpen extends BGPMessage {
     w.u8(this.version);
     w.u16(this.my_as);
     w.u16(this.hold_time);
-    w.bytes(ipv4ToBin(this.bgp_identifier));
+    w.bytes(v4Bin(this.bgp_identifier));
     const at = w.pos;
     w.u8(0);
     for (const p of this.opt_param) p.serializeTo(w);

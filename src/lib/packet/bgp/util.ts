@@ -3,6 +3,7 @@
  * address text<->bytes as os-ken prints them, JSON helpers.
  */
 import type { Reader } from '../../../wire/reader.js';
+import type { Writer } from '../../../wire/writer.js';
 import { PacketTruncated } from '../../../wire/errors.js';
 import { ipv4ToBin, ipv4ToText, ipv6ToBin, ipv6ToText } from '../../../wire/addrconv.js';
 import type { JsonObject, JsonValue } from '../../../wire/json/json.js';
@@ -46,6 +47,44 @@ export function ipBinToText(b: Uint8Array, off: number, len: number, where: stri
 }
 
 /** os-ken ip.text_to_bin: ':' means IPv6. */
+const V4_CACHE = new Map<string, Uint8Array>();
+const V6_CACHE = new Map<string, Uint8Array>();
+
+/**
+ * Address text -> bytes for the encoders, memoised (next hops, peers and
+ * common prefixes repeat across messages; parsing text costs more than the
+ * rest of an attribute). The result is shared: callers must not modify it.
+ */
+export function v4Bin(text: string): Uint8Array {
+  let b = V4_CACHE.get(text);
+  if (b === undefined) {
+    b = ipv4ToBin(text);
+    if (V4_CACHE.size >= 8192) V4_CACHE.clear();
+    V4_CACHE.set(text, b);
+  }
+  return b;
+}
+
+export function v6Bin(text: string): Uint8Array {
+  let b = V6_CACHE.get(text);
+  if (b === undefined) {
+    b = ipv6ToBin(text);
+    if (V6_CACHE.size >= 8192) V6_CACHE.clear();
+    V6_CACHE.set(text, b);
+  }
+  return b;
+}
+
+/** w.bytes(b) for short arrays (addresses): a byte loop beats TypedArray#set's call overhead. */
+export function putBytes(w: Writer, b: Uint8Array): void {
+  const n = b.length;
+  w.ensure(n);
+  const o = w.buf;
+  const p = w.pos;
+  for (let i = 0; i < n; i++) o[p + i] = b[i]!;
+  w.pos = p + n;
+}
+
 export function ipTextToBin(text: string): Uint8Array {
   return text.includes(':') ? ipv6ToBin(text) : ipv4ToBin(text);
 }

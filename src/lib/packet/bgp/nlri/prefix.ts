@@ -9,10 +9,10 @@
  */
 import type { Reader } from '../../../../wire/reader.js';
 import type { Writer } from '../../../../wire/writer.js';
-import { ipv4ToBin, ipv4ToText, ipv6ToBin, ipv6ToText } from '../../../../wire/addrconv.js';
+import { ipv4ToText, ipv6ToText } from '../../../../wire/addrconv.js';
 import { RouteDistinguisher } from '../rd.js';
 import type { JsonObject, JsonValue } from '../util.js';
-import { b64, malformed, needTo } from '../util.js';
+import { b64, malformed, needTo, v4Bin, v6Bin } from '../util.js';
 import { BGP_ERROR_UPDATE_MESSAGE_ERROR, BGP_ERROR_SUB_INVALID_NETWORK_FIELD } from '../constants.js';
 
 const WITHDRAW_LABELS = [0x800000, 0x000000];
@@ -44,7 +44,9 @@ function writePrefixBits(w: Writer, length: number, bin: Uint8Array, where: stri
   if (nbytes > bin.length) badPrefix(where, `prefix length ${length} exceeds address`, 0);
   w.u8(length);
   w.ensure(nbytes);
-  w.buf.set(bin.subarray(0, nbytes), w.pos);
+  const o = w.buf;
+  const p = w.pos;
+  for (let i = 0; i < nbytes; i++) o[p + i] = bin[i]!;
   if (length % 8 !== 0) w.buf[w.pos + nbytes - 1] = w.buf[w.pos + nbytes - 1]! & (0xff00 >> length % 8);
   w.pos += nbytes;
 }
@@ -86,7 +88,7 @@ export class IPAddrPrefix implements BgpNlri {
   serializeTo(w: Writer): void {
     if (this.path_id !== null) w.u32(this.path_id);
     if (this.length > 32) badPrefix('ipv4_prefix', `prefix length ${this.length} > 32`, 0);
-    writePrefixBits(w, this.length, ipv4ToBin(this.addr), 'ipv4_prefix');
+    writePrefixBits(w, this.length, v4Bin(this.addr), 'ipv4_prefix');
   }
 
   static decode<T extends IPAddrPrefix>(this: new (o: { length: number; addr: string; path_id?: number | null }) => T, r: Reader, end: number, addPath = false): T {
@@ -146,7 +148,7 @@ export class IP6AddrPrefix implements BgpNlri {
   serializeTo(w: Writer): void {
     if (this.path_id !== null) w.u32(this.path_id);
     if (this.length > 128) badPrefix('ipv6_prefix', `prefix length ${this.length} > 128`, 0);
-    writePrefixBits(w, this.length, ipv6ToBin(this.addr), 'ipv6_prefix');
+    writePrefixBits(w, this.length, v6Bin(this.addr), 'ipv6_prefix');
   }
 
   static decode(r: Reader, end: number, addPath = false): IP6AddrPrefix {
@@ -258,7 +260,7 @@ export abstract class LabelledPrefixBase implements BgpNlri {
 
   serializeTo(w: Writer): void {
     const k = this.constructor as typeof LabelledPrefixBase;
-    const ipBin = k.ADDR_LEN === 4 ? ipv4ToBin(this.ip) : ipv6ToBin(this.ip);
+    const ipBin = k.ADDR_LEN === 4 ? v4Bin(this.ip) : v6Bin(this.ip);
     const n = this.labels.length;
     const bin = new Uint8Array(3 * n + (this.route_dist !== null ? 8 : 0) + ipBin.length);
     for (let i = 0; i < n; i++) {
