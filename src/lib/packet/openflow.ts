@@ -12,6 +12,7 @@ import { JsonDictError, OskenError, PacketMalformed } from '../../wire/errors.js
 import { base64Decode, base64Encode, type JsonObject } from '../../wire/json/json.js';
 import { msg as ofpMsg, MsgBase, OFP_HEADER_SIZE, ofpMsgFromJsonDict, SUPPORTED_VERSIONS } from '../../ofproto/ofproto_parser.js';
 import { lookupClass } from '../../ofproto/struct.js';
+import { ProtocolDesc } from '../../ofproto/ofproto_protocol.js';
 import '../../ofproto/all.js';
 import { DecodeCtx, PacketBase, SerializeBuffer, jClass, jInt, jIntOrNull, jObj, need, registerProtocol, sliceRest } from './packet_base.js';
 import { TCP } from './tcp.js';
@@ -20,10 +21,7 @@ export const OFP_TCP_PORT = 6653;
 export const OFP_SSL_PORT = 6653;
 export const OFP_TCP_PORT_OLD = 6633;
 
-/** os-ken's ofproto_protocol.ProtocolDesc as far as this module needs it. */
-export interface ProtocolDesc {
-  version: number;
-}
+export { ProtocolDesc };
 
 export interface OFPUnparseableMsgOpts {
   /** null when os-ken has no parser for the version */
@@ -70,14 +68,15 @@ export class OFPUnparseableMsg {
 
   /**
    * Keys as os-ken's to_jsondict (sorted). os-ken cannot serialise a
-   * non-null datapath (it prints an error); we give `{"ProtocolDesc": {"version": v}}`.
+   * non-null datapath (its JSON encoder fails on ProtocolDesc); we give
+   * `{"ProtocolDesc": {"version": v}}`.
    */
   toJsonDict(): JsonObject {
     return {
       OFPUnparseableMsg: {
         body: base64Encode(this.body),
         buf: this.buf === null ? null : base64Encode(this.buf),
-        datapath: this.datapath === null ? null : { ProtocolDesc: { version: this.datapath.version } },
+        datapath: this.datapath === null ? null : { ProtocolDesc: { version: this.datapath.ofproto.OFP_VERSION } },
         msg_len: this.msg_len,
         msg_type: this.msg_type,
         version: this.version,
@@ -90,7 +89,9 @@ export class OFPUnparseableMsg {
     let datapath: ProtocolDesc | null = null;
     if (d.datapath !== undefined && d.datapath !== null) {
       const [, pd] = jClass(d.datapath, 'OFPUnparseableMsg.datapath');
-      datapath = { version: jInt(pd, 'version', 0) };
+      const v = jInt(pd, 'version', 0);
+      if (!(SUPPORTED_VERSIONS as readonly number[]).includes(v)) throw new JsonDictError(`OFPUnparseableMsg.datapath: unsupported OpenFlow version ${v}`);
+      datapath = new ProtocolDesc(v);
     }
     const body = d.body;
     if (body !== undefined && typeof body !== 'string') throw new JsonDictError('OFPUnparseableMsg.body: expected base64 string');
@@ -143,13 +144,15 @@ export class Openflow extends PacketBase {
     if (!(SUPPORTED_VERSIONS as readonly number[]).includes(version)) {
       m = new OFPUnparseableMsg({ datapath: null, version, msg_type: msgType, msg_len: msgLen, xid, body: b.slice(Math.min(p + OFP_HEADER_SIZE, end), end) });
     } else {
+      // os-ken: datapath = ProtocolDesc(version=version), also on the parsed message
+      const dp = new ProtocolDesc(version);
       try {
         // the codec keeps a view of its input as `buf`: give it its own copy
-        m = ofpMsg(null, version, msgType, msgLen, xid, b.slice(p, end), { oskenCompat: true });
+        m = ofpMsg(dp, version, msgType, msgLen, xid, b.slice(p, end), { oskenCompat: true });
       } catch (e) {
         // os-ken: bare `except:` around the message parser
         if (!(e instanceof OskenError) && !(e instanceof RangeError) && !(e instanceof TypeError)) throw e;
-        m = new OFPUnparseableMsg({ datapath: { version }, version, msg_type: msgType, msg_len: msgLen, xid, body: b.slice(Math.min(p + OFP_HEADER_SIZE, end), end) });
+        m = new OFPUnparseableMsg({ datapath: dp, version, msg_type: msgType, msg_len: msgLen, xid, body: b.slice(Math.min(p + OFP_HEADER_SIZE, end), end) });
       }
     }
     ctx.next = Openflow;

@@ -26,6 +26,8 @@ export abstract class OFPActionExperimenter extends OFPAction {}
 
 type ActionClass = { decode(r: Reader): OFPAction; jsonName: string };
 const ACTIONS = new Map<number, Map<number, ActionClass>>();
+/** dense dispatch table: [version][type] for types below 64 (the decoder's fast path) */
+const ACTION_TABLE: (ActionClass | undefined)[][] = Array.from({ length: 8 }, () => new Array<ActionClass | undefined>(64).fill(undefined));
 /** experimenter id -> chooser of the class for that experimenter's action at r.pos */
 const EXPERIMENTER_ACTIONS = new Map<number, (r: Reader) => ActionClass>();
 
@@ -34,6 +36,7 @@ export function registerAction(versions: readonly number[], type: number, cls: A
     let m = ACTIONS.get(v);
     if (!m) ACTIONS.set(v, (m = new Map()));
     m.set(type, cls);
+    if (type < 64 && v < 8) ACTION_TABLE[v]![type] = cls;
   }
   registerClass(versions, cls as never);
 }
@@ -59,7 +62,7 @@ function pickAction(r: Reader): ActionClass {
     const pick = EXPERIMENTER_ACTIONS.get(exp);
     return pick ? pick(r) : OFPActionExperimenterUnknown;
   }
-  const cls = ACTIONS.get(r.version)?.get(type);
+  const cls = (type < 64 ? ACTION_TABLE[r.version & 7]![type] : undefined) ?? ACTIONS.get(r.version)?.get(type);
   if (!cls) throw new OFPMalformedMessage('ofp_action', r.pos, `unknown action type ${type}`);
   return cls;
 }

@@ -8,12 +8,17 @@ export abstract class OFPInstruction extends OFPStruct {}
 
 type InstClass = { decode(r: Reader): OFPInstruction; jsonName: string };
 const INSTRUCTIONS = new Map<number, Map<number, InstClass>>();
+/** dense dispatch table: [version][type] for types below 16 */
+const INST_TABLE: (InstClass | undefined)[][] = Array.from({ length: 8 }, () => new Array<InstClass | undefined>(16).fill(undefined));
 
 export function registerInstruction(versions: readonly number[], types: readonly number[], cls: InstClass): void {
   for (const v of versions) {
     let m = INSTRUCTIONS.get(v);
     if (!m) INSTRUCTIONS.set(v, (m = new Map()));
-    for (const t of types) m.set(t, cls);
+    for (const t of types) {
+      m.set(t, cls);
+      if (t < 16 && v < 8) INST_TABLE[v]![t] = cls;
+    }
   }
   registerClass(versions, cls as never);
 }
@@ -23,7 +28,7 @@ function pickInstruction(r: Reader): InstClass {
   const type = r.view.getUint16(r.pos);
   const len = r.view.getUint16(r.pos + 2);
   if (len < 4) throw new OFPMalformedMessage('ofp_instruction', r.pos, `instruction length ${len} < 4`);
-  const cls = INSTRUCTIONS.get(r.version)?.get(type);
+  const cls = (type < 16 ? INST_TABLE[r.version & 7]![type] : undefined) ?? INSTRUCTIONS.get(r.version)?.get(type);
   if (!cls) throw new OFPMalformedMessage('ofp_instruction', r.pos, `unknown instruction type ${type}`);
   return cls;
 }
