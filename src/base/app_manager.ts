@@ -42,7 +42,10 @@ export class OSKenApp {
   readonly contexts: Record<string, unknown>;
   manager: AppManager | null;
   droppedEvents = 0;
-  private queue: [EventBase, Dispatcher | null][] = [];
+  /** FIFO: events and their phases from qHead on (compacted as it drains) */
+  private qEv: EventBase[] = [];
+  private qState: (Dispatcher | null)[] = [];
+  private qHead = 0;
   private draining = false;
   private idleWaiters: (() => void)[] = [];
   private started = false;
@@ -125,12 +128,13 @@ export class OSKenApp {
       return;
     }
     const limit = (this.constructor as typeof OSKenApp).QUEUE_LIMIT;
-    if (this.queue.length >= limit) {
-      this.queue.shift();
+    if (this.qEv.length - this.qHead >= limit) {
+      this.qHead++;
       this.droppedEvents++;
       if ((this.droppedEvents & 1023) === 1) this.logger.warn(`event queue full: dropped ${this.droppedEvents} events`);
     }
-    this.queue.push([ev, state]);
+    this.qEv.push(ev);
+    this.qState.push(state);
     if (!this.draining) {
       this.draining = true;
       queueMicrotask(() => void this.drain());
@@ -139,9 +143,30 @@ export class OSKenApp {
 
   private async drain(): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        const [ev, state] = this.queue.shift()!;
-        await this.runHandlers(ev, state);
+      while (this.qHead < this.qEv.length) {
+        const i = this.qHead++;
+        const ev = this.qEv[i]!;
+        const state = this.qState[i]!;
+        if (this.qHead === this.qEv.length) {
+          this.qEv.length = 0;
+          this.qState.length = 0;
+          this.qHead = 0;
+        } else if (this.qHead > 4096 && this.qHead * 2 > this.qEv.length) {
+          this.qEv = this.qEv.slice(this.qHead);
+          this.qState = this.qState.slice(this.qHead);
+          this.qHead = 0;
+        }
+        // handlers run synchronously; the loop waits only for a handler that returns a promise
+        const handlers = this.manager?.handlersFor(this, ev) ?? [];
+        for (const h of handlers) {
+          if (h.dispatchers && state !== null && !h.dispatchers.includes(state)) continue;
+          try {
+            const r = h.fn.call(this, ev);
+            if (r && typeof (r as Promise<unknown>).then === 'function') await r;
+          } catch (e) {
+            this.logger.error(`handler for ${ev.constructor.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          }
+        }
       }
     } finally {
       this.draining = false;
@@ -166,7 +191,7 @@ export class OSKenApp {
 
   /** Resolves once the queue is empty (for tests and orderly shutdown). */
   idle(): Promise<void> {
-    if (!this.draining && this.queue.length === 0) return Promise.resolve();
+    if (!this.draining && this.qHead >= this.qEv.length) return Promise.resolve();
     return new Promise((r) => this.idleWaiters.push(r));
   }
 }
@@ -186,6 +211,32 @@ export class AppManager {
   readonly apps = new Map<string, OSKenApp>();
   readonly contexts = new Map<AppClass | (new (init?: AppInit) => unknown), unknown>();
   private observers = new Map<EventClass, Bound[]>();
+  /** per event class: the apps observing it or a superclass (rebuilt when handlers change) */
+  private targetsCache = new Map<EventClass, OSKenApp[]>();
+  /** per app and event class: its handlers, superclass handlers included */
+  private handlerCache = new Map<OSKenApp, Map<EventClass, Bound[]>>();
+
+  private invalidate(): void {
+    this.targetsCache.clear();
+    this.handlerCache.clear();
+  }
+
+  private static chain(evCls: EventClass): EventClass[] {
+    const out: EventClass[] = [];
+    for (let c: EventClass | null = evCls; c && (c as unknown) !== Object && (c as unknown) !== Function.prototype; c = Object.getPrototypeOf(c) as EventClass | null) out.push(c);
+    return out;
+  }
+
+  private targets(evCls: EventClass): OSKenApp[] {
+    let t = this.targetsCache.get(evCls);
+    if (!t) {
+      const set = new Set<OSKenApp>();
+      for (const c of AppManager.chain(evCls)) for (const b of this.observers.get(c) ?? []) set.add(b.app);
+      t = [...set];
+      this.targetsCache.set(evCls, t);
+    }
+    return t;
+  }
   private static instance: AppManager | null = null;
 
   static getInstance(): AppManager {
@@ -221,6 +272,7 @@ export class AppManager {
   /** Register an already-built app instance (contexts that are apps, tests). */
   register(app: OSKenApp): void {
     if (this.apps.has(app.name)) throw new Error(`duplicate app name ${app.name}`);
+    this.invalidate();
     app.manager = this;
     this.apps.set(app.name, app);
     const seen = new Set<string>();
@@ -240,6 +292,7 @@ export class AppManager {
 
   /** @internal see OSKenApp.registerHandler */
   addHandler(app: OSKenApp, evCls: EventClass, fn: (ev: EventBase) => unknown, dispatchers: readonly Dispatcher[] | null): void {
+    this.invalidate();
     let list = this.observers.get(evCls);
     if (!list) this.observers.set(evCls, (list = []));
     list.push({ app, fn, dispatchers });
@@ -247,6 +300,7 @@ export class AppManager {
 
   /** @internal see OSKenApp.unregisterHandler */
   removeHandler(app: OSKenApp, evCls: EventClass, fn: (ev: EventBase) => unknown): void {
+    this.invalidate();
     const list = this.observers.get(evCls);
     if (!list) return;
     // the newest match first: a run-time registration never removes a decorated one registered earlier
@@ -271,9 +325,14 @@ export class AppManager {
 
   /** @internal handlers of `app` for this event (walks the event class chain) */
   handlersFor(app: OSKenApp, ev: EventBase): Bound[] {
-    const out: Bound[] = [];
-    for (let c = ev.constructor as EventClass | null; c && (c as unknown) !== Object && (c as unknown) !== Function.prototype; c = Object.getPrototypeOf(c) as EventClass | null) {
-      for (const b of this.observers.get(c) ?? []) if (b.app === app) out.push(b);
+    const evCls = ev.constructor as EventClass;
+    let byCls = this.handlerCache.get(app);
+    if (!byCls) this.handlerCache.set(app, (byCls = new Map()));
+    let out = byCls.get(evCls);
+    if (!out) {
+      out = [];
+      for (const c of AppManager.chain(evCls)) for (const b of this.observers.get(c) ?? []) if (b.app === app) out.push(b);
+      byCls.set(evCls, out);
     }
     return out;
   }
@@ -289,16 +348,12 @@ export class AppManager {
   /** @internal */
   broadcast(ev: EventBase, state: Dispatcher | null, src: string | null): void {
     ev.src ??= src;
-    const targets = new Set<OSKenApp>();
-    for (let c = ev.constructor as EventClass | null; c && (c as unknown) !== Object && (c as unknown) !== Function.prototype; c = Object.getPrototypeOf(c) as EventClass | null) {
-      for (const b of this.observers.get(c) ?? []) targets.add(b.app);
-    }
-    for (const app of targets) app.enqueue(ev, state);
+    for (const app of this.targets(ev.constructor as EventClass)) app.enqueue(ev, state);
   }
 
-  /** Does any app observe this event class? (lets emitters skip building events nobody wants) */
+  /** Does any app observe this event class or a superclass? (lets emitters skip building events nobody wants) */
   isObserved(evCls: EventClass): boolean {
-    return (this.observers.get(evCls)?.length ?? 0) > 0;
+    return this.targets(evCls).length > 0;
   }
 
   async close(): Promise<void> {
@@ -311,6 +366,7 @@ export class AppManager {
     }
     this.apps.clear();
     this.observers.clear();
+    this.invalidate();
     this.contexts.clear();
   }
 }
