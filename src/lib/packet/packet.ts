@@ -126,7 +126,7 @@ export class Packet implements Iterable<ProtocolItem> {
 
   /** Encode the protocols (on-wire order) into this.data and return it. */
   serialize(): Uint8Array {
-    // one scratch buffer reused across calls (unless serialisation nests); the result is one exact-size copy
+    // one scratch buffer reused across calls (unless serialisation nests); the result is one exact-size copy (pooled)
     const out = spareOut ?? new SerializeBuffer(undefined, 1024, 256);
     spareOut = null;
     out.reset(1024);
@@ -141,7 +141,7 @@ export class Packet implements Iterable<ProtocolItem> {
           out.prependBytes(p);
         }
       }
-      this.data = out.toBytes();
+      this.data = out.toPooledBytes();
     } finally {
       if (out.buf.length <= 1 << 20) spareOut = out;
     }
