@@ -8,7 +8,7 @@
 import type { Reader } from '../wire/reader.js';
 import type { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage } from '../wire/errors.js';
-import { ipv4ToBin, ipv6ToText, macToBin, macToText } from '../wire/addrconv.js';
+import { ipv4ToBin, ipv6ToText, macToBinInto, macToText } from '../wire/addrconv.js';
 import {
   Int1, Int2, Int3, Int4, Int8, Int16, IPv4Addr, IPv6Addr, MacAddr, UnknownType, userValueSize,
   type OxmUserValue, type TypeDesc,
@@ -305,7 +305,7 @@ export function oxmSerializeFast(w: Writer, table: OxmTable, name: string, uv: u
     w.ensure(10);
     const p = w.pos;
     w.view.setUint32(p, ((d.oxmType << 9) | 6) >>> 0);
-    w.buf.set(macToBin(uv), p + 4);
+    macToBinInto(uv, w.buf, p + 4);
     w.pos = p + 10;
     return true;
   }

@@ -9,7 +9,7 @@
 import { Reader } from '../wire/reader.js';
 import { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPEncodeError, OFPMalformedMessage, OFPTruncatedMessage } from '../wire/errors.js';
-import { macToBin, macToText, ipv4ToBin, ipv4ToText } from '../wire/addrconv.js';
+import { macToBin, macToBinInto, macToText, ipv4ToBin, ipv4ToText } from '../wire/addrconv.js';
 import { base64Decode, base64Encode, type JsonObject, type JsonValue } from '../wire/json/json.js';
 
 /** How a non-scalar field is decoded, encoded and shown as JSON. */
@@ -208,18 +208,24 @@ export class Layout {
                 enc.push(`v.${set}(${at}, ${a} ?? 0);`);
               } else if (s.constValue === undefined) {
                 // out-of-range or non-integer values are refused, never silently truncated
-                enc.push(`{ const x = ${a}; if (!(x >= 0 && x <= ${max} && x === Math.floor(x))) H.range(${where}, ${JSON.stringify(f.name)}, x, ${max}); v.${set}(${at}, x); }`);
+                // (x & max) === x / (x >>> 0) === x hold exactly for the integers in range
+                const ok = s.kind === 'u32' ? "typeof x === 'number' && (x >>> 0) === x" : `typeof x === 'number' && (x & ${max}) === x`;
+                enc.push(`{ const x = ${a}; if (!(${ok})) H.range(${where}, ${JSON.stringify(f.name)}, x, ${max}); v.${set}(${at}, x); }`);
               } else enc.push(`v.${set}(${at}, ${val});`);
               break;
             }
             case 'u64': enc.push(`{ const x = ${a}; if (typeof x !== 'bigint' || BigInt.asUintN(64, x) !== x) H.range(${where}, ${JSON.stringify(f.name)}, x, 18446744073709551615n); v.setBigUint64(${at}, x); }`); break;
-            case 'mac': enc.push(`b.set(H.macToBin(${a}), ${at});`); break;
+            case 'mac': enc.push(`H.macToBinInto(${a}, b, ${at});`); break;
             case 'ipv4': enc.push(`b.set(H.ipv4ToBin(${a}), ${at});`); break;
             case 'bytes': enc.push(`H.bytesEnc(b, ${at}, ${s.size}, ${a});`); break;
             case 'str': enc.push(`H.strEnc(b, ${at}, ${s.size}, ${a}, ${JSON.stringify(s.opt)});`); break;
             case 'pad':
             case 'len':
-            case 'lenOf': enc.push(`b.fill(0, ${at}, ${at} + ${s.size});`); break;
+            case 'lenOf':
+              // the scratch buffer is reused: zero explicitly (a few stores beat fill for short runs)
+              if (s.size <= 8) for (let z = 0; z < s.size; z++) enc.push(`b[${at} + ${z}] = 0;`);
+              else enc.push(`b.fill(0, ${at}, ${at} + ${s.size});`);
+              break;
             default: break;
           }
           off += s.size;
@@ -300,6 +306,7 @@ export interface Helpers {
   macToText: typeof macToText;
   ipv4ToText: typeof ipv4ToText;
   macToBin: typeof macToBin;
+  macToBinInto: typeof macToBinInto;
   ipv4ToBin: typeof ipv4ToBin;
   strDec(b: Uint8Array, off: number, n: number, enc: string): string;
   strEnc(b: Uint8Array, off: number, n: number, s: string, enc: string): void;
@@ -332,6 +339,7 @@ function makeHelpers(layout: Layout): Helpers {
     macToText,
     ipv4ToText,
     macToBin,
+    macToBinInto,
     ipv4ToBin,
     strDec(b, off, n, enc) {
       let end = off + n;

@@ -20,6 +20,24 @@ function hexVal(c: number): number {
   return -1;
 }
 
+/** Write a MAC address's 6 bytes into out at off (no allocation for the canonical form). */
+export function macToBinInto(text: string, out: Uint8Array, off: number): void {
+  if (text.length === 17) {
+    let ok = true;
+    for (let i = 0; i < 6 && ok; i++) {
+      const hi = hexVal(text.charCodeAt(3 * i));
+      const lo = hexVal(text.charCodeAt(3 * i + 1));
+      const sep = i < 5 ? text.charCodeAt(3 * i + 2) : 58;
+      if (hi < 0 || lo < 0 || (sep !== 58 && sep !== 45)) ok = false;
+    }
+    if (ok) {
+      for (let i = 0; i < 6; i++) out[off + i] = (hexVal(text.charCodeAt(3 * i)) << 4) | hexVal(text.charCodeAt(3 * i + 1));
+      return;
+    }
+  }
+  out.set(macToBin(text), off);
+}
+
 export function macToBin(text: string): Uint8Array {
   const out = new Uint8Array(6);
   // fast path: the canonical 17-character form
