@@ -37,7 +37,7 @@ const fixtures = parseJson(readFileSync(join(FIX, 'messages.json'), 'utf8')) as 
 const INCOMPLETE = new Map<string, string>([
   ['update_pmsi', "os-ken's JSON of BGPPathAttributePmsiTunnel omits the 3-byte label"],
   ['mp_ipv6', "os-ken's JSON of BGPPathAttributeMpReachNLRI prints only the first of the two next hops"],
-  ['mp_evpn_v6_nexthop', "os-ken's JSON of the EVPN NLRI omits its MPLS label (and EVPN from JSON is not implemented yet)"],
+  ['mp_evpn_v6_nexthop', "os-ken's JSON of the EVPN NLRI omits its MPLS label"],
 ]);
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -64,13 +64,14 @@ for (const f of complete) {
 }
 
 /** Our own JSON (a superset of os-ken's in places) of the other fixtures: which ones it rebuilds exactly. */
-const OWN_INCOMPLETE = new Map<string, string>([
-  ['update_all_attrs', 'PMSI / ESI-label MPLS labels are not in the JSON'],
-  ['mp_evpn', 'EVPN NLRI from JSON not implemented'],
-  ['mp_unreach_evpn', 'EVPN NLRI from JSON not implemented'],
+const OWN_INCOMPLETE = new Map<string, string>([['update_all_attrs', 'PMSI / ESI-label MPLS labels are not in the JSON']]);
+/** work not done yet: shown as todo in the summary (they run, and fail until EVPN-from-JSON exists) */
+const OWN_TODO = new Map<string, string>([
+  ['mp_evpn', 'EVPN NLRI from JSON not implemented yet'],
+  ['mp_unreach_evpn', 'EVPN NLRI from JSON not implemented yet'],
 ]);
 for (const f of fixtures.filter((x) => !x.oskenJson)) {
-  test(`bgp own JSON -> bytes: ${f.name}`, { skip: OWN_INCOMPLETE.get(f.name) }, () => {
+  test(`bgp own JSON -> bytes: ${f.name}`, { skip: OWN_INCOMPLETE.get(f.name), todo: OWN_TODO.get(f.name) }, () => {
     const [m] = bgp.BGPMessage.parse(new Uint8Array(Buffer.from(f.hex, 'hex')));
     const j = norm(m.toJsonDict());
     const m2 = bgp.bgpMessageFromJson(j);

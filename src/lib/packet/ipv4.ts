@@ -3,7 +3,7 @@ import type { Reader } from '../../wire/reader.js';
 import { PacketMalformed } from '../../wire/errors.js';
 import { base64Decode, base64Encode, type JsonObject } from '../../wire/json/json.js';
 import { DecodeCtx, PacketBase, SerializeBuffer, jInt, jStr, need, registerProtocol, sliceRest } from './packet_base.js';
-import { checksum, ipv4Text, writeIPv4 } from './packet_utils.js';
+import { foldChecksum, ipv4Text, ipv4Value, sum16View } from './packet_utils.js';
 import { ETH_TYPE_IP } from './ether_types.js';
 import { Ethernet } from './ethernet.js';
 
@@ -111,10 +111,10 @@ export class IPv4 extends PacketBase {
     v.setUint16(at + 6, ((this.flags << 13) | this.offset) & 0xffff);
     b[at + 8] = this.ttl & 0xff;
     b[at + 9] = this.proto & 0xff;
-    writeIPv4(this.src, b, at + 12);
-    writeIPv4(this.dst, b, at + 16);
+    v.setUint32(at + 12, ipv4Value(this.src));
+    v.setUint32(at + 16, ipv4Value(this.dst));
     if (this.option) b.set(this.option, at + 20);
-    this.csum = checksum(b, at, at + length);
+    this.csum = foldChecksum(sum16View(v, at, at + length));
     v.setUint16(at + 10, this.csum);
   }
 

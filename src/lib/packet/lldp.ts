@@ -30,6 +30,15 @@ class LLDPParseFail extends Error {}
 
 /** true while building TLVs from wire bytes: os-ken's buf constructors do not range-check */
 let decoding = false;
+/*
+ * While decoding, the wire header and information string of the TLV being
+ * built: LLDPBasicTLV's field initialisers take them, so no store after
+ * construction is needed (such stores see ten TLV classes: megamorphic).
+ * 0 / 0 / null otherwise.
+ */
+let wireTypelen = 0;
+let wireLen = 0;
+let wireInfo: Uint8Array | null = null;
 
 function fail(): never {
   throw new LLDPParseFail();
@@ -51,10 +60,10 @@ export abstract class LLDPBasicTLV {
   static readonly tlvType: number = -1;
   static readonly LEN_MIN: number = 0;
   static readonly LEN_MAX: number = 511;
-  typelen = 0;
-  len = 0;
+  typelen = wireTypelen;
+  len = wireLen;
   /** the TLV information string; null for TLVs built from fields (os-ken has no attribute then) */
-  tlv_info: Uint8Array | null = null;
+  tlv_info: Uint8Array | null = wireInfo;
 
   get tlvType(): number {
     return (this.constructor as typeof LLDPBasicTLV).tlvType;
@@ -62,8 +71,9 @@ export abstract class LLDPBasicTLV {
 
   /** set len/typelen from a computed length, checking os-ken's bounds */
   protected setLen(len: number): void {
+    if (decoding) return; // decoding sets typelen/len from the wire
     const c = this.constructor as typeof LLDPBasicTLV;
-    if (!decoding && (len < c.LEN_MIN || len > c.LEN_MAX)) throw new PacketMalformed('lldp', `${c.name} length ${len} out of range`, 0);
+    if (len < c.LEN_MIN || len > c.LEN_MAX) throw new PacketMalformed('lldp', `${c.name} length ${len} out of range`, 0);
     this.len = len;
     this.typelen = ((c.tlvType << LLDP_TLV_TYPE_SHIFT) | len) & 0xffff;
   }
@@ -324,63 +334,65 @@ export class OrganizationallySpecific extends LLDPBasicTLV {
 
 export type LLDPTLV = End | ChassisID | PortID | TTL | PortDescription | SystemName | SystemDescription | SystemCapabilities | ManagementAddress | OrganizationallySpecific;
 
-/** Build a TLV from its decoded info string, as os-ken's TLV(buf) constructors do. */
-function tlvFromWire(type: number, typelen: number, len: number, info: Uint8Array): LLDPTLV {
-  decoding = true;
-  try {
-    return tlvFromWireInner(type, typelen, len, info);
-  } finally {
-    decoding = false;
-  }
-}
+/** tlv_info of a zero-length TLV (an empty array has nothing to mutate: shared) */
+const EMPTY = new Uint8Array(0);
 
-function tlvFromWireInner(type: number, typelen: number, len: number, info: Uint8Array): LLDPTLV {
-  const u16 = (o: number): number => (info[o]! << 8) | info[o + 1]!;
+/**
+ * Build a TLV from its information string b[s, e), as os-ken's TLV(buf)
+ * constructors do (`decoding` is set by the caller: no range checks, and
+ * setLen is skipped since typelen/len are taken from the wire). Copies only
+ * what the TLV keeps, straight from the frame.
+ */
+function tlvFromWire(type: number, typelen: number, len: number, b: Uint8Array, s: number, e: number): LLDPTLV {
+  const n = e - s;
+  const info = n === 0 ? EMPTY : b.slice(s, e);
+  wireTypelen = typelen;
+  wireLen = len;
+  wireInfo = info;
   let t: LLDPTLV;
   switch (type) {
     case LLDP_TLV_END:
       t = new End();
       break;
     case LLDP_TLV_CHASSIS_ID:
-      if (info.length < 1) fail();
-      t = new ChassisID({ subtype: info[0]!, chassis_id: info.slice(1) });
+      if (n < 1) fail();
+      t = new ChassisID({ subtype: b[s]!, chassis_id: b.slice(s + 1, e) });
       break;
     case LLDP_TLV_PORT_ID:
-      if (info.length < 1) fail();
-      t = new PortID({ subtype: info[0]!, port_id: info.slice(1) });
+      if (n < 1) fail();
+      t = new PortID({ subtype: b[s]!, port_id: b.slice(s + 1, e) });
       break;
     case LLDP_TLV_TTL:
-      if (info.length < 2) fail();
-      t = new TTL({ ttl: u16(0) });
+      if (n < 2) fail();
+      t = new TTL({ ttl: (b[s]! << 8) | b[s + 1]! });
       break;
     case LLDP_TLV_PORT_DESCRIPTION:
-      t = new PortDescription({ port_description: info.slice() });
+      t = new PortDescription({ port_description: info });
       break;
     case LLDP_TLV_SYSTEM_NAME:
-      t = new SystemName({ system_name: info.slice() });
+      t = new SystemName({ system_name: info });
       break;
     case LLDP_TLV_SYSTEM_DESCRIPTION:
-      t = new SystemDescription({ system_description: info.slice() });
+      t = new SystemDescription({ system_description: info });
       break;
     case LLDP_TLV_SYSTEM_CAPABILITIES:
-      if (info.length < 4) fail();
-      t = new SystemCapabilities({ system_cap: u16(0), enabled_cap: u16(2) });
+      if (n < 4) fail();
+      t = new SystemCapabilities({ system_cap: (b[s]! << 8) | b[s + 1]!, enabled_cap: (b[s + 2]! << 8) | b[s + 3]! });
       break;
     case LLDP_TLV_MANAGEMENT_ADDRESS: {
-      if (info.length < 2) fail();
-      const addrLen = info[0]!;
+      if (n < 2) fail();
+      const addrLen = b[s]!;
       // os-ken: offset = 2 + addr_len - 1; struct.unpack('!BIB') of exactly 6 bytes there
-      const off = 1 + addrLen;
-      const intf = info.subarray(off, off + 6);
-      if (intf.length !== 6) fail();
-      const oidLen = intf[5]!;
+      const off = s + 1 + addrLen;
+      if (off + 6 > e) fail();
+      const oidLen = b[off + 5]!;
       if (oidLen > 128) fail();
       const m = new ManagementAddress({
-        addr_subtype: info[1]!,
-        addr: info.slice(2, Math.max(2, off)),
-        intf_subtype: intf[0]!,
-        intf_num: ((intf[1]! << 24) | (intf[2]! << 16) | (intf[3]! << 8) | intf[4]!) >>> 0,
-        oid: info.slice(off + 6),
+        addr_subtype: b[s + 1]!,
+        addr: b.slice(s + 2, Math.max(s + 2, off)),
+        intf_subtype: b[off]!,
+        intf_num: ((b[off + 1]! << 24) | (b[off + 2]! << 16) | (b[off + 3]! << 8) | b[off + 4]!) >>> 0,
+        oid: b.slice(off + 6, e),
       });
       m.addr_len = addrLen;
       m.oid_len = oidLen;
@@ -388,15 +400,12 @@ function tlvFromWireInner(type: number, typelen: number, len: number, info: Uint
       break;
     }
     case LLDP_TLV_ORGANIZATIONALLY_SPECIFIC:
-      if (info.length < 4) fail();
-      t = new OrganizationallySpecific({ oui: info.slice(0, 3), subtype: info[3]!, info: info.slice(4) });
+      if (n < 4) fail();
+      t = new OrganizationallySpecific({ oui: b.slice(s, s + 3), subtype: b[s + 3]!, info: b.slice(s + 4, e) });
       break;
     default:
       fail();
   }
-  t.typelen = typelen;
-  t.len = len;
-  t.tlv_info = info.slice();
   return t;
 }
 
@@ -432,20 +441,36 @@ export class LLDP extends PacketBase {
     let q = r.pos;
     const end = r.end;
     const tlvs: LLDPTLV[] = [];
-    while (q < end) {
-      if (end - q < 2) fail();
-      const typelen = (b[q]! << 8) | b[q + 1]!;
-      const type = (typelen & LLDP_TLV_TYPE_MASK) >> LLDP_TLV_TYPE_SHIFT;
-      const len = typelen & LLDP_TLV_LENGTH_MASK;
-      if (end - q < len + 2) fail();
-      const tlv = tlvFromWire(type, typelen, len, b.subarray(q + 2, q + 2 + len));
-      tlvs.push(tlv);
-      q += 2 + len;
-      if (type === LLDP_TLV_END) break;
-      if (q >= end) fail();
+    // types of the first three TLVs and of the last one (os-ken's order check)
+    let t0 = -1;
+    let t1 = -1;
+    let t2 = -1;
+    let last = -1;
+    decoding = true;
+    try {
+      while (q < end) {
+        if (end - q < 2) fail();
+        const typelen = (b[q]! << 8) | b[q + 1]!;
+        const type = (typelen & LLDP_TLV_TYPE_MASK) >> LLDP_TLV_TYPE_SHIFT;
+        const len = typelen & LLDP_TLV_LENGTH_MASK;
+        if (end - q < len + 2) fail();
+        tlvs.push(tlvFromWire(type, typelen, len, b, q + 2, q + 2 + len));
+        if (tlvs.length === 1) t0 = type;
+        else if (tlvs.length === 2) t1 = type;
+        else if (tlvs.length === 3) t2 = type;
+        last = type;
+        q += 2 + len;
+        if (type === LLDP_TLV_END) break;
+        if (q >= end) fail();
+      }
+    } finally {
+      decoding = false;
+      wireTypelen = 0;
+      wireLen = 0;
+      wireInfo = null;
     }
     if (tlvs.length < 4) fail();
-    if (tlvs[0]!.tlvType !== LLDP_TLV_CHASSIS_ID || tlvs[1]!.tlvType !== LLDP_TLV_PORT_ID || tlvs[2]!.tlvType !== LLDP_TLV_TTL || tlvs[tlvs.length - 1]!.tlvType !== LLDP_TLV_END) fail();
+    if (t0 !== LLDP_TLV_CHASSIS_ID || t1 !== LLDP_TLV_PORT_ID || t2 !== LLDP_TLV_TTL || last !== LLDP_TLV_END) fail();
     r.pos = q;
     return new LLDP({ tlvs });
   }

@@ -29,7 +29,8 @@ let spareCtx: DecodeCtx | null = null;
 let lastBuffer: ArrayBufferLike | null = null;
 let lastBytes: Uint8Array | null = null;
 let lastView: DataView | null = null;
-let spareOut: SerializeBuffer | null = null;
+/** Packet.serialize's buffer (attached to the output pool), or null while in use */
+let spareOut: SerializeBuffer | null = new SerializeBuffer(undefined, 0, 0);
 
 export class Packet implements Iterable<ProtocolItem> {
   /** the raw frame (decode) or the serialised frame (after serialize()) */
@@ -126,10 +127,13 @@ export class Packet implements Iterable<ProtocolItem> {
 
   /** Encode the protocols (on-wire order) into this.data and return it. */
   serialize(): Uint8Array {
-    // one scratch buffer reused across calls (unless serialisation nests); the result is one exact-size copy (pooled)
+    // one SerializeBuffer reused across calls, writing straight into the
+    // output pool; a nested serialisation uses its own buffer and a copy
+    const nested = spareOut === null;
     const out = spareOut ?? new SerializeBuffer(undefined, 1024, 256);
     spareOut = null;
-    out.reset(1024);
+    if (nested) out.reset(1024);
+    else out.attachPool();
     try {
       const ps = this.protocols;
       for (let i = ps.length - 1; i >= 0; i--) {
@@ -141,9 +145,9 @@ export class Packet implements Iterable<ProtocolItem> {
           out.prependBytes(p);
         }
       }
-      this.data = out.toPooledBytes();
+      this.data = out.takeBytes();
     } finally {
-      if (out.buf.length <= 1 << 20) spareOut = out;
+      if (!nested) spareOut = out;
     }
     return this.data;
   }

@@ -151,12 +151,23 @@ export function pySlice(b: Uint8Array, start: number, end: number, hi: number): 
   return b.subarray(s, e);
 }
 
-/** Pool behind SerializeBuffer.toPooledBytes (results up to POOL_MAX bytes). */
+/*
+ * Output pool of Packet.serialize (as Node's Buffer pool): a frame is
+ * serialised straight into the free part of a shared ArrayBuffer, which is
+ * used top-down (headers are prepended), and handed out as a view on it. An
+ * ArrayBuffer per result costs ~250-550 ns (off-heap allocation), a view
+ * ~20 ns, and no copy is made. Results keep the pool alive, as Buffers do.
+ */
 const POOL_SIZE = 16384;
-const POOL_MAX = 2048;
+/** a frame starts in a fresh pool unless this much is free below the top */
+const POOL_MIN_FREE = 2048;
+/** room left after the payload for padding/trailers (Ethernet pads to 60) */
+const POOL_TAIL = 64;
 let pool = new ArrayBuffer(POOL_SIZE);
 let poolBytes = new Uint8Array(pool);
-let poolOff = 0;
+let poolView = new DataView(pool);
+/** everything at and above poolTop belongs to results already handed out */
+let poolTop = POOL_SIZE;
 
 /**
  * Output of serialisation: payload bytes sit in [start, end) and headers are
@@ -170,6 +181,10 @@ export class SerializeBuffer {
   end: number;
   /** bytes appended after the initial payload so far (padding/trailers) */
   appended = 0;
+  /** writes stay below this offset (buf.length, or the pool's handed-out part) */
+  limit: number;
+  /** true while writing straight into the output pool (attachPool) */
+  inPool = false;
 
   constructor(payload?: Uint8Array, headroom = 128, tailroom = 64) {
     const plen = payload ? payload.length : 0;
@@ -177,6 +192,7 @@ export class SerializeBuffer {
     this.view = new DataView(this.buf.buffer);
     this.start = headroom;
     this.end = headroom + plen;
+    this.limit = this.buf.length;
     if (payload) this.buf.set(payload, headroom);
   }
 
@@ -186,10 +202,55 @@ export class SerializeBuffer {
 
   /** Empty the buffer, leaving `headroom` bytes in front (for reuse). */
   reset(headroom: number): void {
+    if (this.inPool) this.detach();
     if (this.buf.length < headroom) this.grow(headroom, 0);
     this.start = Math.min(headroom, this.buf.length);
     this.end = this.start;
     this.appended = 0;
+  }
+
+  /**
+   * Empty the buffer and write into the free part of the shared output
+   * pool; takeBytes() then hands the result out as a view without a copy.
+   * Only one SerializeBuffer may be attached at a time (Packet.serialize
+   * attaches its reused buffer only when it is not nested).
+   */
+  attachPool(): void {
+    if (poolTop < POOL_MIN_FREE + POOL_TAIL) {
+      pool = new ArrayBuffer(POOL_SIZE);
+      poolBytes = new Uint8Array(pool);
+      poolView = new DataView(pool);
+      poolTop = POOL_SIZE;
+    }
+    this.buf = poolBytes;
+    this.view = poolView;
+    this.limit = poolTop;
+    this.inPool = true;
+    this.start = poolTop - POOL_TAIL;
+    this.end = this.start;
+    this.appended = 0;
+  }
+
+  private detach(): void {
+    this.inPool = false;
+    this.buf = new Uint8Array(1280);
+    this.view = new DataView(this.buf.buffer);
+    this.limit = this.buf.length;
+  }
+
+  /**
+   * The result of a serialisation: a view on the output pool when written
+   * there (the pool part is claimed), else an exact-size copy.
+   */
+  takeBytes(): Uint8Array {
+    if (this.inPool && this.buf === poolBytes) {
+      const r = new Uint8Array(pool, this.start, this.end - this.start);
+      poolTop = this.start & ~7;
+      this.limit = poolTop;
+      this.start = this.end = poolTop;
+      return r;
+    }
+    return this.buf.slice(this.start, this.end);
   }
 
   /** A view of the current contents (payload + headers written so far). */
@@ -202,38 +263,16 @@ export class SerializeBuffer {
     return this.buf.slice(this.start, this.end);
   }
 
-  /**
-   * A copy of the current contents carved out of a shared pool for small
-   * results (as Node's Buffer.allocUnsafe does): an ArrayBuffer per result
-   * costs ~250-550 ns (off-heap allocation), a view on a pool ~50 ns. The
-   * result's `.buffer` is shared: use its byteOffset (as for any Buffer).
-   */
-  toPooledBytes(): Uint8Array {
-    const n = this.end - this.start;
-    if (n > POOL_MAX) return this.buf.slice(this.start, this.end);
-    if (poolOff + n > POOL_SIZE) {
-      pool = new ArrayBuffer(POOL_SIZE);
-      poolBytes = new Uint8Array(pool);
-      poolOff = 0;
-    }
-    const at = poolOff;
-    // keep results 8-byte aligned (cheap DataView/u32 access for users)
-    poolOff = (at + n + 7) & ~7;
-    const src = this.buf;
-    const s = this.start;
-    if (n <= 64) for (let i = 0; i < n; i++) poolBytes[at + i] = src[s + i]!;
-    else poolBytes.set(src.subarray(s, this.end), at);
-    return new Uint8Array(pool, at, n);
-  }
-
   private grow(head: number, tail: number): void {
     const len = this.end - this.start;
     const newHead = Math.max(head, (this.start + head) * 2);
-    const newTail = Math.max(tail, (this.buf.length - this.end + tail) * 2);
+    const newTail = Math.max(tail, (this.limit - this.end + tail) * 2);
     const nb = new Uint8Array(newHead + len + newTail);
     nb.set(this.buf.subarray(this.start, this.end), newHead);
     this.buf = nb;
     this.view = new DataView(nb.buffer);
+    this.limit = nb.length;
+    this.inPool = false;
     this.start = newHead;
     this.end = newHead + len;
   }
@@ -241,21 +280,27 @@ export class SerializeBuffer {
   /** Reserve n zeroed bytes in front; returns their offset (the new start). */
   prepend(n: number): number {
     if (this.start < n) this.grow(n, 0);
-    this.start -= n;
-    this.buf.fill(0, this.start, this.start + n);
-    return this.start;
+    const at = this.start - n;
+    this.start = at;
+    const b = this.buf;
+    if (n <= 32) for (let i = at; i < at + n; i++) b[i] = 0;
+    else b.fill(0, at, at + n);
+    return at;
   }
 
   /** Prepend a copy of b. */
   prependBytes(b: Uint8Array): number {
-    const at = this.prepend(b.length);
+    const n = b.length;
+    if (this.start < n) this.grow(n, 0);
+    const at = this.start - n;
+    this.start = at;
     this.buf.set(b, at);
     return at;
   }
 
   /** Append n zero bytes (padding/trailer); returns their offset. */
   append(n: number): number {
-    if (this.buf.length - this.end < n) this.grow(0, n);
+    if (this.limit - this.end < n) this.grow(0, n);
     const at = this.end;
     this.buf.fill(0, at, at + n);
     this.end += n;

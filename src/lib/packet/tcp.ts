@@ -14,7 +14,7 @@ import {
   registerProtocol,
   sliceRest,
 } from './packet_base.js';
-import { asIpHeader, checksumIp } from './packet_utils.js';
+import { asIpHeader, checksumIpView } from './packet_utils.js';
 import { IPPROTO_TCP } from './in_proto.js';
 import { IPv4 } from './ipv4.js';
 import { TCPOption, TCPOptionParseError, parseTcpOption, tcpOptionFromJson, tcpOptionNext } from './tcp_option.js';
@@ -184,7 +184,7 @@ export class TCP extends PacketBase {
     }
     if (this.csum === 0) {
       const total = hlen + payloadLen;
-      this.csum = checksumIp(asIpHeader(prev), total, b, at, at + total, 'tcp');
+      this.csum = checksumIpView(asIpHeader(prev), total, v, at, at + total, 'tcp');
       v.setUint16(at + 16, this.csum);
     }
   }

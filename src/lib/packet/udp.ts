@@ -2,7 +2,7 @@
 import type { Reader } from '../../wire/reader.js';
 import type { JsonObject } from '../../wire/json/json.js';
 import { DecodeCtx, PacketBase, PacketClass, PortMatch, PortTable, SerializeBuffer, jInt, need, registerProtocol, sliceRest } from './packet_base.js';
-import { asIpHeader, checksumIp } from './packet_utils.js';
+import { asIpHeader, checksumIpView } from './packet_utils.js';
 import { IPPROTO_UDP } from './in_proto.js';
 import { IPv4 } from './ipv4.js';
 
@@ -66,7 +66,7 @@ export class UDP extends PacketBase {
     v.setUint16(at + 4, this.total_length & 0xffff);
     v.setUint16(at + 6, this.csum);
     if (this.csum === 0) {
-      this.csum = checksumIp(asIpHeader(prev), this.total_length, out.buf, at, out.end, 'udp');
+      this.csum = checksumIpView(asIpHeader(prev), this.total_length, v, at, out.end, 'udp');
       v.setUint16(at + 6, this.csum);
     }
   }
