@@ -25,22 +25,19 @@ export class SimpleSwitch extends OSKenApp {
   /** dpid -> mac -> port */
   readonly macToPort = new Map<bigint, Map<string, number>>();
 
-  /** dp.ofproto_parser's classes by name (P.OFPFlowMod, ...) */
+  /** the classes this app uses, resolved once per OpenFlow version (plain object: no lookups per packet) */
   private readonly parsers = new Map<number, Record<string, Ctor>>();
   private parser(dp: Datapath): Record<string, Ctor> {
     const v = dp.ofproto.OFP_VERSION;
-    const cached = this.parsers.get(v);
-    if (cached) return cached;
-    const cache: Record<string, Ctor> = {};
-    const p = new Proxy(cache, {
-      get: (_t, name: string) => {
-        const C = cache[name] ?? parserClass<Ctor>(v, name);
-        if (!C) throw new Error(`OpenFlow ${v}: no ${name}`);
-        cache[name] = C;
-        return C;
-      },
-    });
-    this.parsers.set(v, p);
+    let p = this.parsers.get(v);
+    if (!p) {
+      p = {};
+      for (const name of ['OFPActionOutput', 'OFPMatch', 'OFPFlowMod', 'OFPInstructionActions', 'OFPPacketOut']) {
+        const C = parserClass<Ctor>(v, name);
+        if (C) p[name] = C;
+      }
+      this.parsers.set(v, p);
+    }
     return p;
   }
 

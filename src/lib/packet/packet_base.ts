@@ -158,7 +158,7 @@ export function pySlice(b: Uint8Array, start: number, end: number, hi: number): 
  * ArrayBuffer per result costs ~250-550 ns (off-heap allocation), a view
  * ~20 ns, and no copy is made. Results keep the pool alive, as Buffers do.
  */
-const POOL_SIZE = 16384;
+const POOL_SIZE = 65536;
 /** a frame starts in a fresh pool unless this much is free below the top */
 const POOL_MIN_FREE = 2048;
 /** room left after the payload for padding/trailers (Ethernet pads to 60) */

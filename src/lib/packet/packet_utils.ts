@@ -139,11 +139,14 @@ export function concatBytes(...parts: (Uint8Array | null | undefined)[]): Uint8A
 }
 
 /*
- * Address text -> bytes memos. Serialising a frame converts the same texts
- * again and again (TCP/UDP pseudo header, then IPv4; a controller's own MAC
- * and IP in every frame it sends): a few most-recent texts are remembered.
- * A hit costs one string comparison (pointer-equal for literals and for the
- * strings held by a header object), a miss a few comparisons more.
+ * Address text <-> bytes memos, shared by both directions. Serialising a
+ * frame converts the same texts again and again (TCP/UDP pseudo header, then
+ * IPv4; a controller's own MAC and IP in every frame it sends), decoding
+ * meets the same few addresses in frame after frame: the last few
+ * conversions are remembered. A hit costs a string comparison (pointer-equal
+ * for literals and for the strings a header holds) or two integer ones, and
+ * saves the parse or the string building (and its garbage); a miss costs a
+ * few comparisons.
  */
 const MEMO = 4;
 const macMemoText: (string | null)[] = [null, null, null, null];
@@ -212,7 +215,7 @@ export function writeMac(text: string, b: Uint8Array, off: number): void {
     e = macMemoNext;
     macMemoNext = (e + 1) & (MEMO - 1);
     macParse(text, e);
-  }
+  } else macMemoText[e] = text; // equal text, maybe another string: keep this one (next hit pointer-equal)
   const hi = macMemoHi[e]!;
   const lo = macMemoLo[e]!;
   b[off] = hi >>> 8;
@@ -249,7 +252,10 @@ function ipv4Parse(text: string): number {
 export function ipv4Value(text: string): number {
   let e = 0;
   while (e < MEMO && v4MemoText[e] !== text) e++;
-  if (e < MEMO) return v4MemoVal[e]!;
+  if (e < MEMO) {
+    v4MemoText[e] = text; // as in writeMac
+    return v4MemoVal[e]!;
+  }
   let v = ipv4Parse(text);
   if (v < 0) {
     const a = ipv4ToBin(text); // other spellings; throws AddressError
@@ -282,12 +288,28 @@ for (let i = 0; i < 256; i++) {
   DEC_DOT.push(`${i}.`);
 }
 
-/** MAC bytes -> os-ken text (lowercase, colon separated); table driven. */
+/** MAC bytes -> os-ken text (lowercase, colon separated); table driven, recent texts memoised. */
 export function macText(b: Uint8Array, off: number): string {
-  return HEX3[b[off]!]! + HEX3[b[off + 1]!]! + HEX3[b[off + 2]!]! + HEX3[b[off + 3]!]! + HEX3[b[off + 4]!]! + HEX2[b[off + 5]!]!;
+  const hi = (b[off]! << 8) | b[off + 1]!;
+  const lo = ((b[off + 2]! << 24) | (b[off + 3]! << 16) | (b[off + 4]! << 8) | b[off + 5]!) >>> 0;
+  for (let e = 0; e < MEMO; e++) if (macMemoLo[e] === lo && macMemoHi[e] === hi && macMemoText[e] !== null) return macMemoText[e]!;
+  const t = HEX3[b[off]!]! + HEX3[b[off + 1]!]! + HEX3[b[off + 2]!]! + HEX3[b[off + 3]!]! + HEX3[b[off + 4]!]! + HEX2[b[off + 5]!]!;
+  const e = macMemoNext;
+  macMemoNext = (e + 1) & (MEMO - 1);
+  macMemoText[e] = t;
+  macMemoHi[e] = hi;
+  macMemoLo[e] = lo;
+  return t;
 }
 
-/** IPv4 bytes -> dotted quad; table driven. */
+/** IPv4 bytes -> dotted quad; table driven, recent texts memoised. */
 export function ipv4Text(b: Uint8Array, off: number): string {
-  return DEC_DOT[b[off]!]! + DEC_DOT[b[off + 1]!]! + DEC_DOT[b[off + 2]!]! + DEC[b[off + 3]!]!;
+  const v = ((b[off]! << 24) | (b[off + 1]! << 16) | (b[off + 2]! << 8) | b[off + 3]!) >>> 0;
+  for (let e = 0; e < MEMO; e++) if (v4MemoVal[e] === v && v4MemoText[e] !== null) return v4MemoText[e]!;
+  const t = DEC_DOT[b[off]!]! + DEC_DOT[b[off + 1]!]! + DEC_DOT[b[off + 2]!]! + DEC[b[off + 3]!]!;
+  const e = v4MemoNext;
+  v4MemoNext = (e + 1) & (MEMO - 1);
+  v4MemoText[e] = t;
+  v4MemoVal[e] = v;
+  return t;
 }
