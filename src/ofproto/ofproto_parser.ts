@@ -59,7 +59,8 @@ export class MsgBase extends OFPStruct {
     w.pos = 0;
     w.version = version;
     try {
-      w.zeros(OFP_HEADER_SIZE);
+      w.ensure(OFP_HEADER_SIZE);
+      w.pos = OFP_HEADER_SIZE; // the header is written last
       this.encodeTo(w);
     } catch (e) {
       WRITER_POOL.push(w);

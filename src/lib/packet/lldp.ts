@@ -424,6 +424,11 @@ export class LLDP extends PacketBase {
     return n;
   }
 
+  /** length is a sum of terms >= 2: non-zero iff there is a TLV */
+  override isTruthy(): boolean {
+    return this.tlvs.length !== 0;
+  }
+
   /** os-ken: any failure inside the LLDPDU gives no header and the whole buffer as payload. */
   static override decode(r: Reader, ctx: DecodeCtx): LLDP | null {
     ctx.next = null;

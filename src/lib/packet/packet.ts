@@ -41,9 +41,14 @@ export class Packet implements Iterable<ProtocolItem> {
 
   /** `new Packet(bytes)` decodes; `new Packet()` / `new Packet({protocols})` builds. */
   constructor(arg?: Uint8Array | PacketOpts | null) {
-    let opts: PacketOpts;
-    if (arg instanceof Uint8Array) opts = { data: arg };
-    else opts = arg ?? {};
+    if (arg instanceof Uint8Array) {
+      // the common case first: decode from Ethernet
+      this.data = arg;
+      this.protocols = [];
+      if (arg.length > 0) this.parse(arg, Ethernet);
+      return;
+    }
+    const opts: PacketOpts = arg ?? {};
     this.data = opts.data ?? null;
     this.protocols = opts.protocols ?? [];
     const parseCls = opts.parse_cls === undefined ? Ethernet : opts.parse_cls;
@@ -114,7 +119,7 @@ export class Packet implements Iterable<ProtocolItem> {
       }
       // os-ken appends `if proto:` - a header whose __len__ is 0 (IPv4 IHL 0,
       // TCP data offset 0) is falsy and left out, decoding goes on
-      if (proto !== null && proto.length !== 0) {
+      if (proto !== null && proto.isTruthy()) {
         this.protocols.push(proto);
         ctx.prev = proto;
       }

@@ -375,6 +375,15 @@ export abstract class PacketBase {
   }
 
   /**
+   * os-ken's truthiness of a header (`if proto:`, i.e. `__len__() != 0`),
+   * which decides whether Packet keeps a decoded header. Override where
+   * that is cheaper to tell than computing `length`.
+   */
+  isTruthy(): boolean {
+    return this.length !== 0;
+  }
+
+  /**
    * os-ken API: encode this header given the already-encoded payload and the
    * outer header `prev` (null when outermost). Returns the header bytes only.
    * Implement either this or serializeInto (the fast path); the default of
