@@ -15,24 +15,29 @@ const CASES = [
   { proto: 'OpenFlow14', app: 'simple_switch_14.js', port: 26662 },
   { proto: 'OpenFlow15', app: 'simple_switch_15.js', port: 26663 },
   { proto: 'OpenFlow10', app: 'simple_switch.js', port: 26664 },
+  // the default app (no app given): negotiates whatever the switch speaks
+  { proto: 'OpenFlow10,OpenFlow13,OpenFlow14,OpenFlow15', app: null, port: 26666 },
+  { proto: 'OpenFlow10', app: null, port: 26667 },
 ];
 
 for (const c of CASES) {
-  test(`learning switch on OVS with ${c.proto}`, { skip: skip ?? false, timeout: 90000 }, async () => {
-    const mgr = new Manager(['--ofp-listen-host', '127.0.0.1', '--ofp-tcp-listen-port', String(c.port), join(REPO_ROOT, 'dist', 'examples', c.app)]);
+  test(`learning switch on OVS with ${c.proto}${c.app ? '' : ' (default app)'}`, { skip: skip ?? false, timeout: 90000 }, async () => {
+    const args = ['--ofp-listen-host', '127.0.0.1', '--ofp-tcp-listen-port', String(c.port)];
+    const mgr = new Manager(c.app ? [...args, join(REPO_ROOT, 'dist', 'examples', c.app)] : args);
+    const dumpProto = c.proto.split(',').pop()!;
     const ovs = new Ovs(c.port, 3, { PROTOCOLS: c.proto });
     try {
       await mgr.start();
       ovs.up();
       const failed = await ovs.pingAll();
       assert.deepEqual(failed, [], `pings failed; controller log:\n${mgr.output}`);
-      const flows = ovs.ofctl(`-O ${c.proto} dump-flows br0`);
+      const flows = ovs.ofctl(`-O ${dumpProto} dump-flows br0`);
       for (const [i, j] of [[1, 2], [2, 1], [3, 1]]) {
         assert.match(flows, new RegExp(`priority=1,in_port="?[^,]*${i}"?,dl_src=00:00:00:00:00:0${i},dl_dst=00:00:00:00:00:0${j} actions=output:"?[^ ]*${j}`), flows);
       }
       // restart the controller with the flows gone: the switch must reconnect and the app re-learn
       assert.equal(await mgr.stop(), 0, 'osken-manager exits 0 on SIGTERM');
-      ovs.ofctl(`-O ${c.proto} del-flows br0`);
+      ovs.ofctl(`-O ${dumpProto} del-flows br0`);
       await mgr.start();
       const t0 = Date.now();
       let again: string[] = ['not tried'];
@@ -44,7 +49,7 @@ for (const c of CASES) {
         await sleep(500);
       }
       assert.deepEqual(again, [], `after restart; controller log:\n${mgr.output}`);
-      assert.match(ovs.ofctl(`-O ${c.proto} dump-flows br0`), /priority=1,/);
+      assert.match(ovs.ofctl(`-O ${dumpProto} dump-flows br0`), /priority=1,/);
     } finally {
       await mgr.stop().catch(() => undefined);
       ovs.down();

@@ -3,7 +3,7 @@ import type { Reader } from '../../wire/reader.js';
 import { JsonDictError, PacketMalformed } from '../../wire/errors.js';
 import { base64Decode, base64Encode, type JsonObject, type JsonValue } from '../../wire/json/json.js';
 import { DecodeCtx, PacketBase, SerializeBuffer, jArr, jClass, jInt, jIntOrNull, registerProtocol } from './packet_base.js';
-import { concatBytes } from './packet_utils.js';
+import { concatBytes, keepRegion, kept } from './packet_utils.js';
 import { ETH_TYPE_LLDP } from './ether_types.js';
 import { Ethernet } from './ethernet.js';
 
@@ -340,12 +340,12 @@ const EMPTY = new Uint8Array(0);
 /**
  * Build a TLV from its information string b[s, e), as os-ken's TLV(buf)
  * constructors do (`decoding` is set by the caller: no range checks, and
- * setLen is skipped since typelen/len are taken from the wire). Copies only
- * what the TLV keeps, straight from the frame.
+ * setLen is skipped since typelen/len are taken from the wire). The byte
+ * fields are views on the copy of the LLDPDU made by keepRegion.
  */
 function tlvFromWire(type: number, typelen: number, len: number, b: Uint8Array, s: number, e: number): LLDPTLV {
   const n = e - s;
-  const info = n === 0 ? EMPTY : b.slice(s, e);
+  const info = n === 0 ? EMPTY : kept(s, e);
   wireTypelen = typelen;
   wireLen = len;
   wireInfo = info;
@@ -356,11 +356,11 @@ function tlvFromWire(type: number, typelen: number, len: number, b: Uint8Array, 
       break;
     case LLDP_TLV_CHASSIS_ID:
       if (n < 1) fail();
-      t = new ChassisID({ subtype: b[s]!, chassis_id: b.slice(s + 1, e) });
+      t = new ChassisID({ subtype: b[s]!, chassis_id: kept(s + 1, e) });
       break;
     case LLDP_TLV_PORT_ID:
       if (n < 1) fail();
-      t = new PortID({ subtype: b[s]!, port_id: b.slice(s + 1, e) });
+      t = new PortID({ subtype: b[s]!, port_id: kept(s + 1, e) });
       break;
     case LLDP_TLV_TTL:
       if (n < 2) fail();
@@ -389,10 +389,10 @@ function tlvFromWire(type: number, typelen: number, len: number, b: Uint8Array, 
       if (oidLen > 128) fail();
       const m = new ManagementAddress({
         addr_subtype: b[s + 1]!,
-        addr: b.slice(s + 2, Math.max(s + 2, off)),
+        addr: kept(s + 2, Math.max(s + 2, off)),
         intf_subtype: b[off]!,
         intf_num: ((b[off + 1]! << 24) | (b[off + 2]! << 16) | (b[off + 3]! << 8) | b[off + 4]!) >>> 0,
-        oid: b.slice(off + 6, e),
+        oid: kept(off + 6, e),
       });
       m.addr_len = addrLen;
       m.oid_len = oidLen;
@@ -401,7 +401,7 @@ function tlvFromWire(type: number, typelen: number, len: number, b: Uint8Array, 
     }
     case LLDP_TLV_ORGANIZATIONALLY_SPECIFIC:
       if (n < 4) fail();
-      t = new OrganizationallySpecific({ oui: b.slice(s, s + 3), subtype: b[s + 3]!, info: b.slice(s + 4, e) });
+      t = new OrganizationallySpecific({ oui: kept(s, s + 3), subtype: b[s + 3]!, info: kept(s + 4, e) });
       break;
     default:
       fail();
@@ -452,6 +452,7 @@ export class LLDP extends PacketBase {
     let t2 = -1;
     let last = -1;
     decoding = true;
+    keepRegion(b, q, end);
     try {
       while (q < end) {
         if (end - q < 2) fail();
