@@ -147,7 +147,19 @@ export class Layout {
     this.lenField = lenField;
     this.lenOffset = lenOffset;
     this.defaults = this.fields.map((f) => f.spec.def);
-    this.compile();
+    // compiled on first use: a program loads hundreds of layouts and uses a few
+    this.decodeFn = (o, r, H) => {
+      this.compile();
+      this.decodeFn(o, r, H);
+    };
+    this.encodeFn = (o, w, H) => {
+      this.compile();
+      this.encodeFn(o, w, H);
+    };
+    this.initFn = (o, a, D) => {
+      this.compile();
+      this.initFn(o, a, D);
+    };
   }
 
   private compile(): void {
@@ -398,6 +410,7 @@ const ADOPTED = new Map<unknown, StructCtor>();
 const PENDING_NS: Record<string, unknown>[] = [];
 
 function flushAdoptions(): void {
+  const found = new Map<unknown, StructCtor>();
   for (let i = 0; i < PENDING_NS.length; ) {
     const ns = PENDING_NS[i]!;
     let ready = true;
@@ -412,12 +425,20 @@ function flushAdoptions(): void {
       if (typeof v !== 'function') continue;
       const parent = Object.getPrototypeOf(v) as Record<symbol, unknown> | null;
       if (!parent || !Object.prototype.hasOwnProperty.call(parent, ENGINE_BASE)) continue;
-      if (ADOPTED.has(parent)) continue;
-      ADOPTED.set(parent, v as StructCtor);
-      for (const m of CLASSES.values()) for (const [k, c] of m) if (c === (parent as unknown)) m.set(k, v as StructCtor);
+      if (ADOPTED.has(parent) || found.has(parent)) continue;
+      found.set(parent, v as StructCtor);
     }
     if (ready) PENDING_NS.splice(i, 1);
     else i++;
+  }
+  if (found.size === 0) return;
+  for (const [parent, child] of found) ADOPTED.set(parent, child);
+  // one pass over the registry
+  for (const m of CLASSES.values()) {
+    for (const [k, c] of m) {
+      const child = found.get(c);
+      if (child) m.set(k, child);
+    }
   }
 }
 

@@ -56,13 +56,16 @@ function fieldNum(o: object, k: string): number {
   return typeof v === 'number' ? v : 0;
 }
 
+/** Sum of the IPv4 pseudo header (what pseudoHeaderSum gives for an IPv4 header). */
+export function pseudoHeaderSum4(src: string, dst: string, proto: number, length: number): number {
+  const s = ipv4Value(src);
+  const d = ipv4Value(dst);
+  return (s >>> 16) + (s & 0xffff) + (d >>> 16) + (d & 0xffff) + proto + (length & 0xffff);
+}
+
 /** Sum of the IPv4/IPv6 pseudo header for an upper-layer length. */
 export function pseudoHeaderSum(ip: IpPseudoHeaderSource | null, length: number, layer: string): number {
-  if (ip && ip.version === 4) {
-    const s = ipv4Value(ip.src);
-    const d = ipv4Value(ip.dst);
-    return (s >>> 16) + (s & 0xffff) + (d >>> 16) + (d & 0xffff) + fieldNum(ip, 'proto') + (length & 0xffff);
-  }
+  if (ip && ip.version === 4) return pseudoHeaderSum4(ip.src, ip.dst, fieldNum(ip, 'proto'), length);
   if (ip && ip.version === 6) {
     const s = ipv6ToBin(ip.src);
     const d = ipv6ToBin(ip.dst);

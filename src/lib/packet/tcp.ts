@@ -14,7 +14,7 @@ import {
   registerProtocol,
   sliceRest,
 } from './packet_base.js';
-import { asIpHeader, checksumIpView } from './packet_utils.js';
+import { asIpHeader, foldChecksum, pseudoHeaderSum, pseudoHeaderSum4, sum16View } from './packet_utils.js';
 import { IPPROTO_TCP } from './in_proto.js';
 import { IPv4 } from './ipv4.js';
 import { TCPOption, TCPOptionParseError, parseTcpOption, tcpOptionFromJson, tcpOptionNext } from './tcp_option.js';
@@ -184,7 +184,12 @@ export class TCP extends PacketBase {
     }
     if (this.csum === 0) {
       const total = hlen + payloadLen;
-      this.csum = checksumIpView(asIpHeader(prev), total, v, at, at + total, 'tcp');
+      // os-ken checksum_ip; the usual outer header (IPv4) without the duck typing
+      const ph =
+        prev instanceof IPv4 && prev.version === 4
+          ? pseudoHeaderSum4(prev.src, prev.dst, prev.proto, total)
+          : pseudoHeaderSum(asIpHeader(prev), total, 'tcp');
+      this.csum = foldChecksum(sum16View(v, at, at + total, ph));
       v.setUint16(at + 16, this.csum);
     }
   }

@@ -2,7 +2,7 @@
 import type { Reader } from '../../wire/reader.js';
 import type { JsonObject } from '../../wire/json/json.js';
 import { DecodeCtx, PacketBase, PacketClass, PortMatch, PortTable, SerializeBuffer, jInt, need, registerProtocol, sliceRest } from './packet_base.js';
-import { asIpHeader, checksumIpView } from './packet_utils.js';
+import { asIpHeader, foldChecksum, pseudoHeaderSum, pseudoHeaderSum4, sum16View } from './packet_utils.js';
 import { IPPROTO_UDP } from './in_proto.js';
 import { IPv4 } from './ipv4.js';
 
@@ -66,7 +66,12 @@ export class UDP extends PacketBase {
     v.setUint16(at + 4, this.total_length & 0xffff);
     v.setUint16(at + 6, this.csum);
     if (this.csum === 0) {
-      this.csum = checksumIpView(asIpHeader(prev), this.total_length, v, at, out.end, 'udp');
+      // os-ken checksum_ip; the usual outer header (IPv4) without the duck typing
+      const ph =
+        prev instanceof IPv4 && prev.version === 4
+          ? pseudoHeaderSum4(prev.src, prev.dst, prev.proto, this.total_length)
+          : pseudoHeaderSum(asIpHeader(prev), this.total_length, 'udp');
+      this.csum = foldChecksum(sum16View(v, at, out.end, ph));
       v.setUint16(at + 6, this.csum);
     }
   }
