@@ -22,6 +22,25 @@ test('--version', () => {
   assert.match(execFileSync(process.execPath, [manager, '--version'], { encoding: 'utf8' }), /^osken-manager \d+\.\d+\.\d+/);
 });
 
+test('--user-flags loads its module before the apps; --pid-file is written', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'osken-uf-'));
+  const uf = join(dir, 'flags.mjs');
+  const pid = join(dir, 'mgr.pid');
+  writeFileSync(uf, "console.error('USER FLAGS LOADED');\n");
+  const p = spawn(process.execPath, [manager, '--user-flags', uf, '--pid-file', pid, '--ofp-listen-host', '127.0.0.1', '--ofp-tcp-listen-port', '26697'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  p.stderr.on('data', (d) => (out += d));
+  p.stdout.on('data', (d) => (out += d));
+  try {
+    const t0 = Date.now();
+    while (!/listening on/.test(out) && Date.now() - t0 < 10000) await sleep(50);
+    assert.ok(out.indexOf('USER FLAGS LOADED') >= 0 && out.indexOf('USER FLAGS LOADED') < out.indexOf('loading app'), out);
+    assert.equal(readFileSync(pid, 'utf8').trim(), String(p.pid));
+  } finally {
+    p.kill('SIGTERM');
+  }
+});
+
 test('config file, JS app with function-form handlers, connect-out, SIGTERM closes apps', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'osken-mgr-'));
   const marker = join(dir, 'closed');

@@ -138,6 +138,12 @@ export async function main(argv: string[]): Promise<number> {
   };
   for (const k of Object.keys(controllerOptions) as (keyof ControllerOptions)[]) if (controllerOptions[k] === undefined) delete controllerOptions[k];
 
+  // os-ken's --user-flags: a module loaded first (it may define options or globals the apps use)
+  if (typeof opts['user-flags'] === 'string') {
+    const f = opts['user-flags'];
+    if (/\.m?ts$/.test(f)) await enableTypeScript();
+    await import(pathToFileURL(isAbsolute(f) ? f : resolve(process.cwd(), f)).href);
+  }
   const classes: AppClass[] = [];
   for (const spec of apps.length ? apps : [DEFAULT_APP]) classes.push(...(await loadAppClasses(spec)));
   const mgr = AppManager.getInstance();
