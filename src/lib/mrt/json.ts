@@ -94,15 +94,20 @@ function ribGeneric(Cls: GenericCtor): Dec {
     });
 }
 
+/** The BGP4MP head fields but the AFI (read last, as before). */
+const bgp4mpHead = (d: JsonObject): { peer_as: number; local_as: number; if_index: number; peer_ip: string; local_ip: string } => ({
+  peer_as: int(d, 'peer_as'),
+  local_as: int(d, 'local_as'),
+  if_index: jInt(d, 'if_index', 0),
+  peer_ip: str(d, 'peer_ip'),
+  local_ip: str(d, 'local_ip'),
+});
+
 type StateCtor = new (o: { peer_as: number; local_as: number; if_index: number; peer_ip: string; local_ip: string; old_state: number; new_state: number; afi?: number | null }) => M.MrtMessage;
 function stateChange(Cls: StateCtor): Dec {
   return (d) =>
     new Cls({
-      peer_as: int(d, 'peer_as'),
-      local_as: int(d, 'local_as'),
-      if_index: jInt(d, 'if_index', 0),
-      peer_ip: str(d, 'peer_ip'),
-      local_ip: str(d, 'local_ip'),
+      ...bgp4mpHead(d),
       old_state: int(d, 'old_state'),
       new_state: int(d, 'new_state'),
       afi: jIntOrNull(d, 'afi', null),
@@ -113,11 +118,7 @@ type MessageCtor = new (o: { peer_as: number; local_as: number; if_index: number
 function bgp4mpMessage(Cls: MessageCtor & { AS4: boolean }): Dec {
   return (d) =>
     new Cls({
-      peer_as: int(d, 'peer_as'),
-      local_as: int(d, 'local_as'),
-      if_index: jInt(d, 'if_index', 0),
-      peer_ip: str(d, 'peer_ip'),
-      local_ip: str(d, 'local_ip'),
+      ...bgp4mpHead(d),
       bgp_message: bgpMessageFromJson(req(d, 'bgp_message'), { fourOctetAs: Cls.AS4 }),
       afi: jIntOrNull(d, 'afi', null),
     });

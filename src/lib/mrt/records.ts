@@ -474,6 +474,53 @@ function afiOf(peer: string, local: string): number {
   return v6p ? 2 : 1;
 }
 
+/** The common head of BGP4MP records: peer/local AS (2 or 4 bytes), interface index, AFI, peer/local addresses. */
+interface Bgp4MpHead {
+  peer_as: number;
+  local_as: number;
+  if_index: number;
+  afi: number | null;
+  peer_ip: string;
+  local_ip: string;
+}
+
+/** Write the head (its AFI taken from the addresses, and set on `m`). */
+function writeBgp4MpHead(w: Writer, m: Bgp4MpHead, as4: boolean): void {
+  m.afi = afiOf(m.peer_ip, m.local_ip);
+  if (as4) {
+    w.u32(m.peer_as);
+    w.u32(m.local_as);
+  } else {
+    w.u16(m.peer_as);
+    w.u16(m.local_as);
+  }
+  w.u16(m.if_index);
+  w.u16(m.afi);
+  w.bytes(ipTextToBin(m.peer_ip));
+  w.bytes(ipTextToBin(m.local_ip));
+}
+
+/** Read the head at p, checking that `tail` more bytes follow it; returns it and where the rest starts. */
+function readBgp4MpHead(c: MrtCtx, p: number, end: number, as4: boolean, tail: number, where: string): [Bgp4MpHead, number] {
+  const { r } = c;
+  const asl = as4 ? 4 : 2;
+  need(end, p, 2 * asl + 4, where);
+  const v = r.view;
+  const afi = v.getUint16(p + 2 * asl + 2);
+  const al = afiAddrLen(afi, p);
+  const q = p + 2 * asl + 4;
+  need(end, q, 2 * al + tail, where);
+  const head: Bgp4MpHead = {
+    peer_as: asl === 4 ? v.getUint32(p) : v.getUint16(p),
+    local_as: asl === 4 ? v.getUint32(p + 4) : v.getUint16(p + 2),
+    if_index: v.getUint16(p + 2 * asl),
+    afi,
+    peer_ip: ipBinToText(r.bytes, q, al, where),
+    local_ip: ipBinToText(r.bytes, q + al, al, where),
+  };
+  return [head, q + 2 * al];
+}
+
 export class Bgp4MpStateChangeMrtMessage extends MrtMessage {
   static override readonly jsonName: string = 'Bgp4MpStateChangeMrtMessage';
   static readonly AS4: boolean = false;
@@ -517,41 +564,14 @@ export class Bgp4MpStateChangeMrtMessage extends MrtMessage {
     };
   }
   serializeTo(w: Writer): void {
-    this.afi = afiOf(this.peer_ip, this.local_ip);
-    const as4 = (this.constructor as typeof Bgp4MpStateChangeMrtMessage).AS4;
-    if (as4) {
-      w.u32(this.peer_as);
-      w.u32(this.local_as);
-    } else {
-      w.u16(this.peer_as);
-      w.u16(this.local_as);
-    }
-    w.u16(this.if_index);
-    w.u16(this.afi);
-    w.bytes(ipTextToBin(this.peer_ip));
-    w.bytes(ipTextToBin(this.local_ip));
+    writeBgp4MpHead(w, this, (this.constructor as typeof Bgp4MpStateChangeMrtMessage).AS4);
     w.u16(this.old_state);
     w.u16(this.new_state);
   }
   static decode(c: MrtCtx, p: number, end: number): Bgp4MpStateChangeMrtMessage {
-    const { r } = c;
-    const asl = this.AS4 ? 4 : 2;
-    need(end, p, 2 * asl + 4, this.jsonName);
-    const v = r.view;
-    const afi = v.getUint16(p + 2 * asl + 2);
-    const al = afiAddrLen(afi, p);
-    const q = p + 2 * asl + 4;
-    need(end, q, 2 * al + 4, this.jsonName);
-    return new this({
-      peer_as: asl === 4 ? v.getUint32(p) : v.getUint16(p),
-      local_as: asl === 4 ? v.getUint32(p + 4) : v.getUint16(p + 2),
-      if_index: v.getUint16(p + 2 * asl),
-      afi,
-      peer_ip: ipBinToText(r.bytes, q, al, this.jsonName),
-      local_ip: ipBinToText(r.bytes, q + al, al, this.jsonName),
-      old_state: v.getUint16(q + 2 * al),
-      new_state: v.getUint16(q + 2 * al + 2),
-    });
+    const [head, q] = readBgp4MpHead(c, p, end, this.AS4, 4, this.jsonName);
+    const v = c.r.view;
+    return new this({ ...head, old_state: v.getUint16(q), new_state: v.getUint16(q + 2) });
   }
 }
 
@@ -594,40 +614,13 @@ export class Bgp4MpMessageMrtMessage extends MrtMessage {
     };
   }
   serializeTo(w: Writer): void {
-    this.afi = afiOf(this.peer_ip, this.local_ip);
-    if ((this.constructor as typeof Bgp4MpMessageMrtMessage).AS4) {
-      w.u32(this.peer_as);
-      w.u32(this.local_as);
-    } else {
-      w.u16(this.peer_as);
-      w.u16(this.local_as);
-    }
-    w.u16(this.if_index);
-    w.u16(this.afi);
-    w.bytes(ipTextToBin(this.peer_ip));
-    w.bytes(ipTextToBin(this.local_ip));
+    writeBgp4MpHead(w, this, (this.constructor as typeof Bgp4MpMessageMrtMessage).AS4);
     this.bgp_message.serializeTo(w);
   }
   static decode(c: MrtCtx, p: number, end: number): Bgp4MpMessageMrtMessage {
-    const { r } = c;
-    const asl = this.AS4 ? 4 : 2;
-    need(end, p, 2 * asl + 4, this.jsonName);
-    const v = r.view;
-    const afi = v.getUint16(p + 2 * asl + 2);
-    const al = afiAddrLen(afi, p);
-    const q = p + 2 * asl + 4;
-    need(end, q, 2 * al, this.jsonName);
-    r.pos = q + 2 * al;
-    const msg = decodeMessage(r, end, c.opts);
-    return new this({
-      peer_as: asl === 4 ? v.getUint32(p) : v.getUint16(p),
-      local_as: asl === 4 ? v.getUint32(p + 4) : v.getUint16(p + 2),
-      if_index: v.getUint16(p + 2 * asl),
-      afi,
-      peer_ip: ipBinToText(r.bytes, q, al, this.jsonName),
-      local_ip: ipBinToText(r.bytes, q + al, al, this.jsonName),
-      bgp_message: msg,
-    });
+    const [head, q] = readBgp4MpHead(c, p, end, this.AS4, 0, this.jsonName);
+    c.r.pos = q;
+    return new this({ ...head, bgp_message: decodeMessage(c.r, end, c.opts) });
   }
 }
 

@@ -47,7 +47,7 @@ export class Ethernet extends PacketBase {
     // os-ken pads the payload to 46 bytes
     const pad = Ethernet.MIN_PAYLOAD_LEN - out.length;
     if (pad > 0) out.append(pad);
-    const at = out.prepend(14);
+    const at = out.prependRaw(14); // all 14 bytes written below
     writeMac(this.dst, out.buf, at);
     writeMac(this.src, out.buf, at + 6);
     out.view.setUint16(at + 12, this.ethertype);

@@ -6,6 +6,7 @@ import { DecodeCtx, PacketBase, SerializeBuffer, jClass, jInt, need, registerPro
 import { checksum } from './packet_utils.js';
 import { IPPROTO_ICMP } from './in_proto.js';
 import { IPv4 } from './ipv4.js';
+import { EchoBody } from './icmp_echo.js';
 
 export const ICMP_ECHO_REPLY = 0;
 export const ICMP_DEST_UNREACH = 3;
@@ -38,24 +39,9 @@ function concat(head: Uint8Array, data: Uint8Array | null): Uint8Array {
 }
 
 /** Echo / Echo Reply body. */
-export class Echo {
-  static readonly jsonName = 'echo';
-  id: number;
-  seq: number;
-  data: Uint8Array | null;
-  constructor(opts: { id_?: number; seq?: number; data?: Uint8Array | null } = {}) {
-    this.id = opts.id_ ?? 0;
-    this.seq = opts.seq ?? 0;
-    this.data = opts.data ?? null;
-  }
+export class Echo extends EchoBody {
   get length(): number {
     return 4 + (this.data ? this.data.length : 0);
-  }
-  serialize(): Uint8Array {
-    return concat(Uint8Array.of(this.id >> 8, this.id & 0xff, this.seq >> 8, this.seq & 0xff), this.data);
-  }
-  toJsonDict(): JsonObject {
-    return { echo: { data: bytesOrNull(this.data), id: this.id, seq: this.seq } };
   }
 }
 

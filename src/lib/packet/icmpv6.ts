@@ -3,9 +3,10 @@ import type { Reader } from '../../wire/reader.js';
 import { JsonDictError, PacketMalformed } from '../../wire/errors.js';
 import { base64Decode, base64Encode, type JsonObject, type JsonValue } from '../../wire/json/json.js';
 import { DecodeCtx, PacketBase, SerializeBuffer, jClass, jInt, need, registerProtocol } from './packet_base.js';
-import { asIpHeader, checksumIp, concatBytes } from './packet_utils.js';
+import { asIpHeader, checksumIp } from './packet_utils.js';
 import { IPPROTO_ICMPV6 } from './in_proto.js';
 import { IPv6 } from './ipv6.js';
+import { EchoBody } from './icmp_echo.js';
 import { IcmpView, NdNeighbor, NdRouterAdvert, NdRouterSolicit, icmpNeed, jBytesOrNull } from './icmpv6_nd.js';
 import { MLD, MLDv2Query, MLDv2Report, mldFromJson } from './icmpv6_mld.js';
 
@@ -40,25 +41,10 @@ export const ICMPV6_NI_REPLY = 140;
 export const ICMPV6_MAXTYPE = 201;
 
 /** ICMPv6 Echo Request / Reply body. */
-export class Echo6 {
-  static readonly jsonName = 'echo';
-  id: number;
-  seq: number;
-  data: Uint8Array | null;
-  constructor(opts: { id_?: number; seq?: number; data?: Uint8Array | null } = {}) {
-    this.id = opts.id_ ?? 0;
-    this.seq = opts.seq ?? 0;
-    this.data = opts.data ?? null;
-  }
+export class Echo6 extends EchoBody {
   static parse(x: IcmpView, p: number): Echo6 {
     icmpNeed(x, p, 4, 'icmpv6 echo');
     return new Echo6({ id_: x.v.getUint16(p), seq: x.v.getUint16(p + 2), data: x.end > p + 4 ? x.b.slice(p + 4, x.end) : null });
-  }
-  serialize(): Uint8Array {
-    return concatBytes(Uint8Array.of(this.id >> 8, this.id & 0xff, this.seq >> 8, this.seq & 0xff), this.data);
-  }
-  toJsonDict(): JsonObject {
-    return { echo: { data: this.data === null ? null : base64Encode(this.data), id: this.id, seq: this.seq } };
   }
 }
 

@@ -1,24 +1,14 @@
 /** ICMPv6 MLD v1/v2 bodies (os-ken icmpv6.mld, mldv2_query, mldv2_report). */
 import { JsonDictError, PacketMalformed } from '../../wire/errors.js';
 import { ipv6ToBin, ipv6ToText } from '../../wire/addrconv.js';
-import { base64Encode, type JsonObject, type JsonValue } from '../../wire/json/json.js';
+import type { JsonObject, JsonValue } from '../../wire/json/json.js';
 import { jArr, jClass, jInt, jStr } from './packet_base.js';
 import { concatBytes } from './packet_utils.js';
+import { GroupRecord, type GroupAddrFamily, strList } from './group_record.js';
 import { IcmpView, icmpNeed, jBytesOrNull } from './icmpv6_nd.js';
 
-export const MODE_IS_INCLUDE = 1;
-export const MODE_IS_EXCLUDE = 2;
-export const CHANGE_TO_INCLUDE_MODE = 3;
-export const CHANGE_TO_EXCLUDE_MODE = 4;
-export const ALLOW_NEW_SOURCES = 5;
-export const BLOCK_OLD_SOURCES = 6;
+export { ALLOW_NEW_SOURCES, BLOCK_OLD_SOURCES, CHANGE_TO_EXCLUDE_MODE, CHANGE_TO_INCLUDE_MODE, MODE_IS_EXCLUDE, MODE_IS_INCLUDE } from './group_record.js';
 
-function strList(v: JsonValue[] | null, what: string): string[] {
-  return (v ?? []).map((s) => {
-    if (typeof s !== 'string') throw new JsonDictError(`${what}: expected strings`);
-    return s;
-  });
-}
 
 /** Read `num` IPv6 source addresses at q as os-ken does (asserting the count). */
 function readSrcs(x: IcmpView, q: number, num: number, layer: string): [string[], number] {
@@ -108,25 +98,9 @@ export class MLDv2Query {
 }
 
 /** One group record of an MLDv2 report. */
-export class MLDv2ReportGroup {
-  static readonly jsonName = 'mldv2_report_group';
-  type_: number;
-  aux_len: number;
-  num: number;
-  address: string;
-  srcs: string[];
-  aux: Uint8Array | null;
-  constructor(opts: { type_?: number; aux_len?: number; num?: number; address?: string; srcs?: string[]; aux?: Uint8Array | null } = {}) {
-    this.type_ = opts.type_ ?? 0;
-    this.aux_len = opts.aux_len ?? 0;
-    this.num = opts.num ?? 0;
-    this.address = opts.address ?? '::';
-    this.srcs = opts.srcs ?? [];
-    this.aux = opts.aux ?? null;
-  }
-  get len(): number {
-    return 20 + this.srcs.length * 16 + this.aux_len * 4;
-  }
+export class MLDv2ReportGroup extends GroupRecord {
+  static override readonly jsonName = 'mldv2_report_group';
+  protected static override readonly FAMILY: GroupAddrFamily = { len: 16, unspecified: '::', toBin: ipv6ToBin };
   static parse(x: IcmpView, p: number): MLDv2ReportGroup {
     icmpNeed(x, p, 20, 'icmpv6 mldv2_report_group');
     const auxLen = x.b[p + 1]!;
@@ -139,47 +113,10 @@ export class MLDv2ReportGroup {
     }
     return new MLDv2ReportGroup({ type_: x.b[p]!, aux_len: auxLen, num, address: ipv6ToText(x.b, p + 4), srcs, aux });
   }
-  serialize(): Uint8Array {
-    const head = new Uint8Array(20 + 16 * this.srcs.length);
-    const v = new DataView(head.buffer);
-    head[0] = this.type_;
-    head[1] = this.aux_len;
-    head.set(ipv6ToBin(this.address), 4);
-    this.srcs.forEach((s, i) => head.set(ipv6ToBin(s), 20 + 16 * i));
-    if (this.num === 0) this.num = this.srcs.length;
-    v.setUint16(2, this.num);
-    if (this.aux === null) return head;
-    const mod = this.aux.length % 4;
-    if (mod) this.aux = concatBytes(this.aux, new Uint8Array(4 - mod));
-    if (this.aux_len === 0) {
-      this.aux_len = this.aux.length >> 2;
-      head[1] = this.aux_len & 0xff;
-    }
-    return concatBytes(head, this.aux);
-  }
-  toJsonDict(): JsonObject {
-    return {
-      mldv2_report_group: {
-        address: this.address,
-        aux: this.aux === null ? null : base64Encode(this.aux),
-        aux_len: this.aux_len,
-        num: this.num,
-        srcs: [...this.srcs],
-        type: this.type_,
-      },
-    };
-  }
   static fromJson(v: JsonValue): MLDv2ReportGroup {
     const [name, d] = jClass(v, 'mldv2 record');
     if (name !== 'mldv2_report_group') throw new JsonDictError(`unknown MLDv2 record ${name}`);
-    return new MLDv2ReportGroup({
-      type_: jInt(d, 'type', 0),
-      aux_len: jInt(d, 'aux_len', 0),
-      num: jInt(d, 'num', 0),
-      address: jStr(d, 'address', '::'),
-      srcs: strList(jArr(d, 'srcs'), 'mldv2_report_group.srcs'),
-      aux: jBytesOrNull(d, 'aux'),
-    });
+    return MLDv2ReportGroup.fromJsonFields(d, (x) => jBytesOrNull(x, 'aux'));
   }
 }
 

@@ -2,9 +2,10 @@
 import type { Reader } from '../../wire/reader.js';
 import { JsonDictError, PacketMalformed } from '../../wire/errors.js';
 import { ipv4ToBin, ipv4ToText } from '../../wire/addrconv.js';
-import { base64Decode, base64Encode, type JsonObject, type JsonValue } from '../../wire/json/json.js';
+import { base64Decode, type JsonObject, type JsonValue } from '../../wire/json/json.js';
 import { DecodeCtx, PacketBase, SerializeBuffer, jArr, jClass, jInt, jStr, need, registerProtocol } from './packet_base.js';
-import { checksum, concatBytes } from './packet_utils.js';
+import { checksum } from './packet_utils.js';
+import { GroupRecord, type GroupAddrFamily, strList } from './group_record.js';
 import { IPPROTO_IGMP } from './in_proto.js';
 import { IPv4 } from './ipv4.js';
 
@@ -17,19 +18,8 @@ export const QUERY_RESPONSE_INTERVAL = 10.0;
 export const LAST_MEMBER_QUERY_INTERVAL = 1.0;
 export const MULTICAST_IP_ALL_HOST = '224.0.0.1';
 export const MULTICAST_MAC_ALL_HOST = '01:00:5e:00:00:01';
-export const MODE_IS_INCLUDE = 1;
-export const MODE_IS_EXCLUDE = 2;
-export const CHANGE_TO_INCLUDE_MODE = 3;
-export const CHANGE_TO_EXCLUDE_MODE = 4;
-export const ALLOW_NEW_SOURCES = 5;
-export const BLOCK_OLD_SOURCES = 6;
+export { ALLOW_NEW_SOURCES, BLOCK_OLD_SOURCES, CHANGE_TO_EXCLUDE_MODE, CHANGE_TO_INCLUDE_MODE, MODE_IS_EXCLUDE, MODE_IS_INCLUDE } from './group_record.js';
 
-function strList(v: JsonValue[] | null, what: string): string[] {
-  return (v ?? []).map((s) => {
-    if (typeof s !== 'string') throw new JsonDictError(`${what}: expected strings`);
-    return s;
-  });
-}
 
 /** os-ken: read num IPv4 sources, asserting the count (AssertionError there). */
 function readSrcs(b: Uint8Array, q: number, end: number, num: number, layer: string): [string[], number] {
@@ -87,8 +77,13 @@ export class IGMP extends PacketBase {
     out.buf[at + 1] = Math.trunc(this.maxresp) & 0xff;
     out.view.setUint16(at + 2, this.csum);
     out.buf.set(ipv4ToBin(this.address), at + 4);
+    this.fillChecksum(out, at, 8);
+  }
+
+  /** os-ken: a zero csum is computed over the len bytes of the message at `at` and written back. */
+  protected fillChecksum(out: SerializeBuffer, at: number, len: number): void {
     if (this.csum === 0) {
-      this.csum = checksum(out.buf, at, at + 8);
+      this.csum = checksum(out.buf, at, at + len);
       out.view.setUint16(at + 2, this.csum);
     }
   }
@@ -163,10 +158,7 @@ export class IGMPv3Query extends IGMP {
     this.srcs.forEach((s, i) => b.set(ipv4ToBin(s), at + 12 + 4 * i));
     if (this.num === 0) this.num = this.srcs.length;
     v.setUint16(at + 10, this.num);
-    if (this.csum === 0) {
-      this.csum = checksum(b, at, at + len);
-      v.setUint16(at + 2, this.csum);
-    }
+    this.fillChecksum(out, at, len);
   }
 
   override toJsonFields(): JsonObject {
@@ -189,25 +181,9 @@ export class IGMPv3Query extends IGMP {
 }
 
 /** One group record of an IGMPv3 report. */
-export class IGMPv3ReportGroup {
-  static readonly jsonName = 'igmpv3_report_group';
-  type_: number;
-  aux_len: number;
-  num: number;
-  address: string;
-  srcs: string[];
-  aux: Uint8Array | null;
-  constructor(opts: { type_?: number; aux_len?: number; num?: number; address?: string; srcs?: string[]; aux?: Uint8Array | null } = {}) {
-    this.type_ = opts.type_ ?? 0;
-    this.aux_len = opts.aux_len ?? 0;
-    this.num = opts.num ?? 0;
-    this.address = opts.address ?? '0.0.0.0';
-    this.srcs = opts.srcs ?? [];
-    this.aux = opts.aux ?? null;
-  }
-  get len(): number {
-    return 8 + this.srcs.length * 4 + this.aux_len * 4;
-  }
+export class IGMPv3ReportGroup extends GroupRecord {
+  static override readonly jsonName = 'igmpv3_report_group';
+  protected static override readonly FAMILY: GroupAddrFamily = { len: 4, unspecified: '0.0.0.0', toBin: ipv4ToBin };
   static parse(b: Uint8Array, v: DataView, p: number, end: number): IGMPv3ReportGroup {
     if (end - p < 8) throw new PacketMalformed('igmpv3_report_group', 'truncated record header', p);
     const auxLen = b[p + 1]!;
@@ -220,48 +196,10 @@ export class IGMPv3ReportGroup {
     }
     return new IGMPv3ReportGroup({ type_: b[p]!, aux_len: auxLen, num, address: ipv4ToText(b, p + 4), srcs, aux });
   }
-  serialize(): Uint8Array {
-    const head = new Uint8Array(8 + 4 * this.srcs.length);
-    head[0] = this.type_;
-    head[1] = this.aux_len;
-    head.set(ipv4ToBin(this.address), 4);
-    this.srcs.forEach((s, i) => head.set(ipv4ToBin(s), 8 + 4 * i));
-    if (this.num === 0) this.num = this.srcs.length;
-    head[2] = (this.num >> 8) & 0xff;
-    head[3] = this.num & 0xff;
-    if (this.aux === null) return head;
-    const mod = this.aux.length % 4;
-    if (mod) this.aux = concatBytes(this.aux, new Uint8Array(4 - mod));
-    if (this.aux_len === 0) {
-      this.aux_len = this.aux.length >> 2;
-      head[1] = this.aux_len & 0xff;
-    }
-    return concatBytes(head, this.aux);
-  }
-  toJsonDict(): JsonObject {
-    return {
-      igmpv3_report_group: {
-        address: this.address,
-        aux: this.aux === null ? null : base64Encode(this.aux),
-        aux_len: this.aux_len,
-        num: this.num,
-        srcs: [...this.srcs],
-        type: this.type_,
-      },
-    };
-  }
   static fromJson(v: JsonValue): IGMPv3ReportGroup {
     const [name, d] = jClass(v, 'igmpv3 record');
     if (name !== 'igmpv3_report_group') throw new JsonDictError(`unknown IGMPv3 record ${name}`);
-    const aux = d.aux;
-    return new IGMPv3ReportGroup({
-      type_: jInt(d, 'type', 0),
-      aux_len: jInt(d, 'aux_len', 0),
-      num: jInt(d, 'num', 0),
-      address: jStr(d, 'address', '0.0.0.0'),
-      srcs: strList(jArr(d, 'srcs'), 'igmpv3_report_group.srcs'),
-      aux: typeof aux === 'string' ? base64Decode(aux) : null,
-    });
+    return IGMPv3ReportGroup.fromJsonFields(d, (x) => (typeof x.aux === 'string' ? base64Decode(x.aux) : null));
   }
 }
 
@@ -321,10 +259,7 @@ export class IGMPv3Report extends IGMP {
     }
     if (this.record_num === 0) this.record_num = this.records.length;
     v.setUint16(at + 6, this.record_num);
-    if (this.csum === 0) {
-      this.csum = checksum(b, at, at + len);
-      v.setUint16(at + 2, this.csum);
-    }
+    this.fillChecksum(out, at, len);
   }
 
   /** os-ken igmpv3_report has no maxresp/address attributes */

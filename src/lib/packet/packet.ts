@@ -94,7 +94,11 @@ export class Packet implements Iterable<ProtocolItem> {
           ? new PacketTruncated(err.layer, err.requiredLen, err.len, err.layerStartOffset - base)
           : new PacketMalformed(err.layer, err.detail, err.layerStartOffset - base);
     }
-    if (!allZero(r.bytes, r.pos, r.end)) this.protocols.push(r.bytes.subarray(r.pos, r.end));
+    if (!allZero(r.bytes, r.pos, r.end)) {
+      // the raw rest as a view (new Uint8Array(buffer, ...) costs about half of subarray)
+      const rest = r.bytes === whole ? new Uint8Array(whole.buffer, r.pos, r.end - r.pos) : r.bytes.subarray(r.pos, r.end);
+      this.protocols.push(rest);
+    }
   }
 
   private walk(r: Reader, ctx: DecodeCtx, cls: PacketClass): Reader {

@@ -23,8 +23,12 @@ export function sum16(b: Uint8Array, start: number, end: number, acc = 0): numbe
 export function sum16View(v: DataView, start: number, end: number, acc = 0): number {
   let s = acc;
   let i = start;
-  const last4 = end - 3;
-  for (; i < last4; i += 4) s += v.getUint32(i);
+  const last8 = end - 7;
+  for (; i < last8; i += 8) s += v.getUint32(i) + v.getUint32(i + 4);
+  if (i + 3 < end) {
+    s += v.getUint32(i);
+    i += 4;
+  }
   if (i + 1 < end) {
     s += v.getUint16(i);
     i += 2;
@@ -77,11 +81,6 @@ export function pseudoHeaderSum(ip: IpPseudoHeaderSource | null, length: number,
 /** os-ken packet_utils.checksum_ip: pseudo header + b[start, end). */
 export function checksumIp(ip: IpPseudoHeaderSource | null, length: number, b: Uint8Array, start = 0, end = b.length, layer = 'ip'): number {
   return foldChecksum(sum16(b, start, end, pseudoHeaderSum(ip, length, layer)));
-}
-
-/** checksumIp over a DataView's bytes [start, end) (SerializeBuffer.view: u32 loads). */
-export function checksumIpView(ip: IpPseudoHeaderSource | null, length: number, v: DataView, start: number, end: number, layer: string): number {
-  return foldChecksum(sum16View(v, start, end, pseudoHeaderSum(ip, length, layer)));
 }
 
 /** Duck-typed check that a header can act as the pseudo-header source. */
@@ -327,7 +326,11 @@ export function ipv4Text(b: Uint8Array, off: number): string {
 const KEEP_POOL_SIZE = 16384;
 /** spans longer than this get an ArrayBuffer of their own */
 const KEEP_MAX = 1024;
-let keepPool = new ArrayBuffer(KEEP_POOL_SIZE);
+/** zero-filled (see newPool in packet_base.ts) */
+function newKeepPool(): ArrayBuffer {
+  return new ArrayBuffer(KEEP_POOL_SIZE);
+}
+let keepPool = newKeepPool();
 let keepPoolBytes = new Uint8Array(keepPool);
 let keepTop = 0;
 /** the buffer holding the last keepRegion's copy, and (its offset - the span's start) */
@@ -347,7 +350,7 @@ export function keepRegion(b: Uint8Array, s: number, e: number): void {
     return;
   }
   if (keepTop + n > KEEP_POOL_SIZE) {
-    keepPool = new ArrayBuffer(KEEP_POOL_SIZE);
+    keepPool = newKeepPool();
     keepPoolBytes = new Uint8Array(keepPool);
     keepTop = 0;
   }

@@ -158,9 +158,11 @@ export class TCP extends PacketBase {
       if (mod) hlen += 4 - mod;
       if (this.offset && hlen < this.offset * 4) hlen = this.offset * 4;
     }
-    const at = out.prepend(hlen);
+    // the fixed 20 bytes are all written below; options and padding start zeroed
+    const at = out.prependRaw(hlen);
     const b = out.buf;
     const v = out.view;
+    if (hlen > 20) b.fill(0, at + 20, at + hlen);
     v.setUint16(at, this.src_port);
     v.setUint16(at + 2, this.dst_port);
     v.setUint32(at + 4, this.seq >>> 0);

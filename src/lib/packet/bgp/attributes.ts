@@ -126,12 +126,11 @@ export class BGPPathAttributeOrigin extends BGPPathAttribute {
   }
 }
 
-export class BGPPathAttributeNextHop extends BGPPathAttribute {
-  static override readonly jsonName: string = 'BGPPathAttributeNextHop';
-  static override readonly ATTR_FLAGS: number | null = C.BGP_ATTR_FLAG_TRANSITIVE;
+/** An attribute whose value is one IPv4 address (NEXT_HOP, ORIGINATOR_ID). */
+abstract class Ipv4Attribute extends BGPPathAttribute {
   declare value: string;
-  constructor(o: { value: string } & Hdr) {
-    super(o.flags ?? 0, o.type ?? C.BGP_ATTR_TYPE_NEXT_HOP, o.length ?? null);
+  constructor(o: { value: string } & Hdr, type: number) {
+    super(o.flags ?? 0, o.type ?? type, o.length ?? null);
     this.value = o.value;
   }
   protected valueFields(): JsonObject {
@@ -140,9 +139,17 @@ export class BGPPathAttributeNextHop extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     putBytes(w, v4Bin(this.value));
   }
-  static decodeValue(b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeNextHop {
-    if (end - p < 4) short('BGPPathAttributeNextHop', 4, end - p, p);
-    return new BGPPathAttributeNextHop({ flags: h.flags, type: h.type, length: h.length, value: ipv4ToText(b, p) });
+  static decodeValue<T>(this: new (o: { value: string } & Hdr) => T, b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): T {
+    if (end - p < 4) short((this as unknown as typeof BGPPathAttribute).jsonName, 4, end - p, p);
+    return new this({ flags: h.flags, type: h.type, length: h.length, value: ipv4ToText(b, p) });
+  }
+}
+
+export class BGPPathAttributeNextHop extends Ipv4Attribute {
+  static override readonly jsonName: string = 'BGPPathAttributeNextHop';
+  static override readonly ATTR_FLAGS: number | null = C.BGP_ATTR_FLAG_TRANSITIVE;
+  constructor(o: { value: string } & Hdr) {
+    super(o, C.BGP_ATTR_TYPE_NEXT_HOP);
   }
 }
 
@@ -158,6 +165,10 @@ abstract class Uint32Attribute extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     w.u32(this.value);
   }
+  static decodeValue<T>(this: new (o: { value: number } & Hdr) => T, _b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): T {
+    if (end - p < 4) short((this as unknown as typeof BGPPathAttribute).jsonName, 4, end - p, p);
+    return new this({ flags: h.flags, type: h.type, length: h.length, value: v.getUint32(p) });
+  }
 }
 
 export class BGPPathAttributeMultiExitDisc extends Uint32Attribute {
@@ -166,10 +177,6 @@ export class BGPPathAttributeMultiExitDisc extends Uint32Attribute {
   constructor(o: { value: number } & Hdr) {
     super(o, C.BGP_ATTR_TYPE_MULTI_EXIT_DISC);
   }
-  static decodeValue(_b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeMultiExitDisc {
-    if (end - p < 4) short('BGPPathAttributeMultiExitDisc', 4, end - p, p);
-    return new BGPPathAttributeMultiExitDisc({ flags: h.flags, type: h.type, length: h.length, value: v.getUint32(p) });
-  }
 }
 
 export class BGPPathAttributeLocalPref extends Uint32Attribute {
@@ -177,10 +184,6 @@ export class BGPPathAttributeLocalPref extends Uint32Attribute {
   static override readonly ATTR_FLAGS: number | null = C.BGP_ATTR_FLAG_TRANSITIVE;
   constructor(o: { value: number } & Hdr) {
     super(o, C.BGP_ATTR_TYPE_LOCAL_PREF);
-  }
-  static decodeValue(_b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeLocalPref {
-    if (end - p < 4) short('BGPPathAttributeLocalPref', 4, end - p, p);
-    return new BGPPathAttributeLocalPref({ flags: h.flags, type: h.type, length: h.length, value: v.getUint32(p) });
   }
 }
 
@@ -196,23 +199,11 @@ export class BGPPathAttributeAtomicAggregate extends BGPPathAttribute {
   protected writeValue(): void {}
 }
 
-export class BGPPathAttributeOriginatorId extends BGPPathAttribute {
+export class BGPPathAttributeOriginatorId extends Ipv4Attribute {
   static override readonly jsonName: string = 'BGPPathAttributeOriginatorId';
   static override readonly ATTR_FLAGS: number | null = C.BGP_ATTR_FLAG_OPTIONAL;
-  declare value: string;
   constructor(o: { value: string } & Hdr) {
-    super(o.flags ?? 0, o.type ?? C.BGP_ATTR_TYPE_ORIGINATOR_ID, o.length ?? null);
-    this.value = o.value;
-  }
-  protected valueFields(): JsonObject {
-    return { value: this.value };
-  }
-  protected writeValue(w: Writer): void {
-    putBytes(w, v4Bin(this.value));
-  }
-  static decodeValue(b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeOriginatorId {
-    if (end - p < 4) short('BGPPathAttributeOriginatorId', 4, end - p, p);
-    return new BGPPathAttributeOriginatorId({ flags: h.flags, type: h.type, length: h.length, value: ipv4ToText(b, p) });
+    super(o, C.BGP_ATTR_TYPE_ORIGINATOR_ID);
   }
 }
 

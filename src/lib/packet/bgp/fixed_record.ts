@@ -166,10 +166,11 @@ export abstract class FixedRecord {
   }
 }
 
-/** A FixedRecord subclass as decoders construct it: from the fields read. */
-export type RecordClass<T> = { readonly LAYOUT: Layout } & (new (o: Fields & { type: number }) => T);
+/** A concrete FixedRecord subclass: its constructor takes the options object its LAYOUT names. */
+export type RecordClass<T> = { readonly LAYOUT: Layout } & (new (o: never) => T);
 
 /** Decode the record at b[off] as `cls`, its type byte `type`. */
 export function decodeRecord<T>(cls: RecordClass<T>, type: number, b: Uint8Array, v: DataView, off: number): T {
-  return new cls({ ...readLayout(cls.LAYOUT, b, v, off), type });
+  const ctor = cls as unknown as new (o: Fields) => T;
+  return new ctor({ ...readLayout(cls.LAYOUT, b, v, off), type });
 }

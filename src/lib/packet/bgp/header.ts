@@ -46,6 +46,11 @@ export abstract class BGPMessage extends PacketBase {
     BODY_DECODERS[type] = dec;
   }
 
+  /** A body decoder's length check: at least n bytes in [p, end), else a Bad Message Length error. */
+  protected static needBody(where: string, p: number, end: number, n: number): void {
+    if (end - p < n) malformed(where, `body is ${end - p} bytes, need ${n}`, p, C.BGP_ERROR_MESSAGE_HEADER_ERROR, C.BGP_ERROR_SUB_BAD_MESSAGE_LENGTH);
+  }
+
   /** JSON fields of the body (len and type are added by toJsonFields). */
   protected abstract bodyFields(): JsonObject;
   /** Append the body (after the header). */

@@ -4,7 +4,7 @@ import type { Writer } from '../../../wire/writer.js';
 import * as C from './constants.js';
 import { BGPMessage, type BGPMessageOpts, registerMessageClass } from './header.js';
 import type { JsonObject } from './util.js';
-import { b64, malformed } from './util.js';
+import { b64 } from './util.js';
 
 export class BGPKeepAlive extends BGPMessage {
   static override readonly jsonName: string = 'BGPKeepAlive';
@@ -85,7 +85,7 @@ export class BGPNotification extends BGPMessage {
     w.bytes(this.data);
   }
   static decodeBody(r: Reader, p: number, end: number, len: number): BGPNotification {
-    if (end - p < 2) malformed('BGPNotification', `body is ${end - p} bytes, need 2`, p, C.BGP_ERROR_MESSAGE_HEADER_ERROR, C.BGP_ERROR_SUB_BAD_MESSAGE_LENGTH);
+    BGPMessage.needBody('BGPNotification', p, end, 2);
     const b = r.bytes;
     return new BGPNotification({ len_: len, type_: C.BGP_MSG_NOTIFICATION, error_code: b[p]!, error_subcode: b[p + 1]!, data: b.slice(p + 2, end) });
   }
@@ -121,7 +121,7 @@ export class BGPRouteRefresh extends BGPMessage {
     w.u8(this.safi);
   }
   static decodeBody(r: Reader, p: number, end: number, len: number): BGPRouteRefresh {
-    if (end - p < 4) malformed('BGPRouteRefresh', `body is ${end - p} bytes, need 4`, p, C.BGP_ERROR_MESSAGE_HEADER_ERROR, C.BGP_ERROR_SUB_BAD_MESSAGE_LENGTH);
+    BGPMessage.needBody('BGPRouteRefresh', p, end, 4);
     return new BGPRouteRefresh({ len_: len, type_: C.BGP_MSG_ROUTE_REFRESH, afi: r.view.getUint16(p), demarcation: r.bytes[p + 2]!, safi: r.bytes[p + 3]! });
   }
 }

@@ -74,7 +74,7 @@ export class BGPOpen extends BGPMessage {
   }
 
   static decodeBody(r: Reader, p: number, end: number, len: number, opts: BgpOptions): BGPOpen {
-    if (end - p < 10) malformed('BGPOpen', `body is ${end - p} bytes, need 10`, p, C.BGP_ERROR_MESSAGE_HEADER_ERROR, C.BGP_ERROR_SUB_BAD_MESSAGE_LENGTH);
+    BGPMessage.needBody('BGPOpen', p, end, 10);
     const b = r.bytes;
     const v = r.view;
     const optLen = b[p + 9]!;

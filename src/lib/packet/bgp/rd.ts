@@ -16,26 +16,46 @@ export abstract class RouteDistinguisher {
   static readonly TWO_OCTET_AS = RD_TWO_OCTET_AS;
   static readonly IPV4_ADDRESS = RD_IPV4_ADDRESS;
   static readonly FOUR_OCTET_AS = RD_FOUR_OCTET_AS;
-  abstract readonly type: number;
-  abstract readonly admin: number | string;
-  abstract readonly assigned: number;
+  declare readonly type: number;
+  declare admin: number | string;
+  declare assigned: number;
+
+  constructor(type: number, admin: number | string, assigned: number) {
+    this.type = type;
+    this.admin = admin;
+    this.assigned = assigned;
+  }
 
   /** "admin:assigned" (os-ken formatted_str) */
   get formatted_str(): string {
     return `${this.admin}:${this.assigned}`;
   }
 
-  abstract serializeTo(w: Writer): void;
+  /** How the administrator subfield is stored; the assigned number takes the rest of the 6 value bytes. */
+  protected static readonly ADMIN: 'u16' | 'u32' | 'ipv4' = 'u16';
+
+  serializeTo(w: Writer): void {
+    w.u16(this.type);
+    const admin = (this.constructor as typeof RouteDistinguisher).ADMIN;
+    if (admin === 'ipv4') w.bytes(ipv4ToBin(this.admin as string));
+    else if (admin === 'u16') w.u16(this.admin as number);
+    else w.u32(this.admin as number);
+    if (admin === 'u16') w.u32(this.assigned);
+    else w.u16(this.assigned);
+  }
 
   serialize(): Uint8Array {
     const out = new Uint8Array(8);
     const v = new DataView(out.buffer);
     v.setUint16(0, this.type);
-    this.writeValue(out, v);
+    const admin = (this.constructor as typeof RouteDistinguisher).ADMIN;
+    if (admin === 'ipv4') out.set(ipv4ToBin(this.admin as string), 2);
+    else if (admin === 'u16') v.setUint16(2, this.admin as number);
+    else v.setUint32(2, this.admin as number);
+    if (admin === 'u16') v.setUint32(4, this.assigned);
+    else v.setUint16(6, this.assigned);
     return out;
   }
-
-  protected abstract writeValue(out: Uint8Array, v: DataView): void;
 
   toJsonDict(): JsonObject {
     return { [(this.constructor as typeof RouteDistinguisher).jsonName]: { admin: this.admin, assigned: this.assigned, type: this.type } };
@@ -74,63 +94,26 @@ export abstract class RouteDistinguisher {
 
 export class BGPTwoOctetAsRD extends RouteDistinguisher {
   static override readonly jsonName = 'BGPTwoOctetAsRD';
-  readonly type: number = RD_TWO_OCTET_AS;
   declare admin: number;
-  declare assigned: number;
   constructor(o: { admin?: number; assigned?: number }) {
-    super();
-    this.admin = o.admin ?? 0;
-    this.assigned = o.assigned ?? 0;
-  }
-  protected writeValue(_out: Uint8Array, v: DataView): void {
-    v.setUint16(2, this.admin);
-    v.setUint32(4, this.assigned);
-  }
-  serializeTo(w: Writer): void {
-    w.u16(this.type);
-    w.u16(this.admin);
-    w.u32(this.assigned);
+    super(RD_TWO_OCTET_AS, o.admin ?? 0, o.assigned ?? 0);
   }
 }
 
 export class BGPIPv4AddressRD extends RouteDistinguisher {
   static override readonly jsonName = 'BGPIPv4AddressRD';
-  readonly type: number = RD_IPV4_ADDRESS;
+  protected static override readonly ADMIN = 'ipv4';
   declare admin: string;
-  declare assigned: number;
   constructor(o: { admin?: string; assigned?: number }) {
-    super();
-    this.admin = o.admin ?? '0.0.0.0';
-    this.assigned = o.assigned ?? 0;
-  }
-  protected writeValue(out: Uint8Array, v: DataView): void {
-    out.set(ipv4ToBin(this.admin), 2);
-    v.setUint16(6, this.assigned);
-  }
-  serializeTo(w: Writer): void {
-    w.u16(this.type);
-    w.bytes(ipv4ToBin(this.admin));
-    w.u16(this.assigned);
+    super(RD_IPV4_ADDRESS, o.admin ?? '0.0.0.0', o.assigned ?? 0);
   }
 }
 
 export class BGPFourOctetAsRD extends RouteDistinguisher {
   static override readonly jsonName = 'BGPFourOctetAsRD';
-  readonly type: number = RD_FOUR_OCTET_AS;
+  protected static override readonly ADMIN = 'u32';
   declare admin: number;
-  declare assigned: number;
   constructor(o: { admin?: number; assigned?: number }) {
-    super();
-    this.admin = o.admin ?? 0;
-    this.assigned = o.assigned ?? 0;
-  }
-  protected writeValue(_out: Uint8Array, v: DataView): void {
-    v.setUint32(2, this.admin);
-    v.setUint16(6, this.assigned);
-  }
-  serializeTo(w: Writer): void {
-    w.u16(this.type);
-    w.u32(this.admin);
-    w.u16(this.assigned);
+    super(RD_FOUR_OCTET_AS, o.admin ?? 0, o.assigned ?? 0);
   }
 }

@@ -37,6 +37,20 @@ export abstract class CfmOperation {
     for (const t of this.tlvs) t.write(w);
     w.u8(CFM_END_TLV);
   }
+  /** The common CFM header: MD level and version, opcode, flags, first TLV offset. */
+  protected writeHeader(w: Writer, flags: number, tlvOffset: number): void {
+    w.u8(((this.md_lv << 5) | this.version) & 0xff);
+    w.u8((this.constructor as typeof CfmOperation).OPCODE);
+    w.u8(flags & 0xff);
+    w.u8(tlvOffset);
+  }
+  protected static readHeader(v: DataView, p: number): { md_lv: number; version: number } {
+    const mdlv = v.getUint8(p);
+    return { md_lv: mdlv >> 5, version: mdlv & 0x1f };
+  }
+  protected static headerFromJson(d: JsonObject): { md_lv: number; version: number } {
+    return { md_lv: jInt(d, 'md_lv', 0), version: jInt(d, 'version', CFM_VERSION) };
+  }
   protected commonJson(): JsonObject {
     return { md_lv: this.md_lv, tlvs: this.tlvs.map((t) => t.toJsonDict()), version: this.version };
   }
@@ -135,11 +149,9 @@ export class CcMessage extends CfmOperation {
     need(r, p, 11);
     const v = r.view;
     const b = r.bytes;
-    const mdlv = v.getUint8(p);
     const flags = v.getUint8(p + 2);
     const o: CcMessageOpts = {
-      md_lv: mdlv >> 5,
-      version: mdlv & 0x1f,
+      ...CfmOperation.readHeader(v, p),
       rdi: flags >> 7,
       interval: flags & 7,
       seq_num: v.getUint32(p + 4),
@@ -171,10 +183,7 @@ export class CcMessage extends CfmOperation {
 
   protected writeFixed(w: Writer): void {
     const start = w.pos;
-    w.u8(((this.md_lv << 5) | this.version) & 0xff);
-    w.u8(CFM_CC_MESSAGE);
-    w.u8(((this.rdi << 7) | this.interval) & 0xff);
-    w.u8(CcMessage._TLV_OFFSET);
+    this.writeHeader(w, (this.rdi << 7) | this.interval, CcMessage._TLV_OFFSET);
     w.u32(this.seq_num);
     w.u16(this.mep_id);
     w.u8(this.md_name_format);
@@ -213,8 +222,7 @@ export class CcMessage extends CfmOperation {
 
   static fromJsonDict(d: JsonObject): CcMessage {
     return new CcMessage({
-      md_lv: jInt(d, 'md_lv', 0),
-      version: jInt(d, 'version', CFM_VERSION),
+      ...CfmOperation.headerFromJson(d),
       rdi: jInt(d, 'rdi', 0),
       interval: jInt(d, 'interval', 4),
       seq_num: jInt(d, 'seq_num', 0),
@@ -239,7 +247,7 @@ export interface LoopbackOpts {
 
 abstract class Loopback extends CfmOperation {
   transaction_id: number;
-  constructor(o: LoopbackOpts) {
+  constructor(o: LoopbackOpts = {}) {
     super(o.md_lv ?? 0, o.version ?? CFM_VERSION, o.tlvs);
     this.transaction_id = o.transaction_id ?? 0;
   }
@@ -248,50 +256,34 @@ abstract class Loopback extends CfmOperation {
   }
   protected static parseOpts(r: Reader, p: number): LoopbackOpts {
     need(r, p, 8);
-    const mdlv = r.view.getUint8(p);
-    return { md_lv: mdlv >> 5, version: mdlv & 0x1f, transaction_id: r.view.getUint32(p + 4), tlvs: parseTlvs(r, p + 8) };
+    return { ...CfmOperation.readHeader(r.view, p), transaction_id: r.view.getUint32(p + 4), tlvs: parseTlvs(r, p + 8) };
   }
   protected writeFixed(w: Writer): void {
-    w.u8(((this.md_lv << 5) | this.version) & 0xff);
-    w.u8((this.constructor as typeof CfmOperation).OPCODE);
-    w.u8(0);
-    w.u8(4);
+    this.writeHeader(w, 0, 4);
     w.u32(this.transaction_id);
   }
   toJsonFields(): JsonObject {
     return { ...this.commonJson(), transaction_id: this.transaction_id };
   }
+  static parse<T>(this: new (o: LoopbackOpts) => T, r: Reader, p: number): T {
+    return new this(Loopback.parseOpts(r, p));
+  }
+  static fromJsonDict<T>(this: new (o: LoopbackOpts) => T, d: JsonObject): T {
+    return new this(Loopback.optsFromJson(d));
+  }
   protected static optsFromJson(d: JsonObject): LoopbackOpts {
-    return { md_lv: jInt(d, 'md_lv', 0), version: jInt(d, 'version', CFM_VERSION), transaction_id: jInt(d, 'transaction_id', 0), tlvs: tlvsFromJson(d) };
+    return { ...CfmOperation.headerFromJson(d), transaction_id: jInt(d, 'transaction_id', 0), tlvs: tlvsFromJson(d) };
   }
 }
 
 export class LoopbackMessage extends Loopback {
   static override readonly jsonName = 'loopback_message';
   static override readonly OPCODE = CFM_LOOPBACK_MESSAGE;
-  constructor(o: LoopbackOpts = {}) {
-    super(o);
-  }
-  static parse(r: Reader, p: number): LoopbackMessage {
-    return new LoopbackMessage(Loopback.parseOpts(r, p));
-  }
-  static fromJsonDict(d: JsonObject): LoopbackMessage {
-    return new LoopbackMessage(Loopback.optsFromJson(d));
-  }
 }
 
 export class LoopbackReply extends Loopback {
   static override readonly jsonName = 'loopback_reply';
   static override readonly OPCODE = CFM_LOOPBACK_REPLY;
-  constructor(o: LoopbackOpts = {}) {
-    super(o);
-  }
-  static parse(r: Reader, p: number): LoopbackReply {
-    return new LoopbackReply(Loopback.parseOpts(r, p));
-  }
-  static fromJsonDict(d: JsonObject): LoopbackReply {
-    return new LoopbackReply(Loopback.optsFromJson(d));
-  }
 }
 
 export interface LinkTraceMessageOpts {
@@ -328,10 +320,8 @@ export class LinkTraceMessage extends CfmOperation {
   static parse(r: Reader, p: number): LinkTraceMessage {
     need(r, p, 21);
     const v = r.view;
-    const mdlv = v.getUint8(p);
     return new LinkTraceMessage({
-      md_lv: mdlv >> 5,
-      version: mdlv & 0x1f,
+      ...CfmOperation.readHeader(v, p),
       use_fdb_only: v.getUint8(p + 2) >> 7,
       transaction_id: v.getUint32(p + 4),
       ttl: v.getUint8(p + 8),
@@ -341,10 +331,7 @@ export class LinkTraceMessage extends CfmOperation {
     });
   }
   protected writeFixed(w: Writer): void {
-    w.u8(((this.md_lv << 5) | this.version) & 0xff);
-    w.u8(CFM_LINK_TRACE_MESSAGE);
-    w.u8((this.use_fdb_only << 7) & 0xff);
-    w.u8(17);
+    this.writeHeader(w, this.use_fdb_only << 7, 17);
     w.u32(this.transaction_id);
     w.u8(this.ttl);
     w.bytes(macToBin(this.ltm_orig_addr));
@@ -362,8 +349,7 @@ export class LinkTraceMessage extends CfmOperation {
   }
   static fromJsonDict(d: JsonObject): LinkTraceMessage {
     return new LinkTraceMessage({
-      md_lv: jInt(d, 'md_lv', 0),
-      version: jInt(d, 'version', CFM_VERSION),
+      ...CfmOperation.headerFromJson(d),
       use_fdb_only: jInt(d, 'use_fdb_only', 1),
       transaction_id: jInt(d, 'transaction_id', 0),
       ttl: jInt(d, 'ttl', 64),
@@ -415,11 +401,9 @@ export class LinkTraceReply extends CfmOperation {
   static parse(r: Reader, p: number): LinkTraceReply {
     need(r, p, 10);
     const v = r.view;
-    const mdlv = v.getUint8(p);
     const flags = v.getUint8(p + 2);
     return new LinkTraceReply({
-      md_lv: mdlv >> 5,
-      version: mdlv & 0x1f,
+      ...CfmOperation.readHeader(v, p),
       use_fdb_only: flags >> 7,
       fwd_yes: (flags >> 6) & 1,
       terminal_mep: (flags >> 5) & 1,
@@ -430,10 +414,7 @@ export class LinkTraceReply extends CfmOperation {
     });
   }
   protected writeFixed(w: Writer): void {
-    w.u8(((this.md_lv << 5) | this.version) & 0xff);
-    w.u8(CFM_LINK_TRACE_REPLY);
-    w.u8(((this.use_fdb_only << 7) | (this.fwd_yes << 6) | (this.terminal_mep << 5)) & 0xff);
-    w.u8(6);
+    this.writeHeader(w, (this.use_fdb_only << 7) | (this.fwd_yes << 6) | (this.terminal_mep << 5), 6);
     w.u32(this.transaction_id);
     w.u8(this.ttl);
     w.u8(this.relay_action);
@@ -451,8 +432,7 @@ export class LinkTraceReply extends CfmOperation {
   }
   static fromJsonDict(d: JsonObject): LinkTraceReply {
     return new LinkTraceReply({
-      md_lv: jInt(d, 'md_lv', 0),
-      version: jInt(d, 'version', CFM_VERSION),
+      ...CfmOperation.headerFromJson(d),
       use_fdb_only: jInt(d, 'use_fdb_only', 1),
       fwd_yes: jInt(d, 'fwd_yes', 0),
       terminal_mep: jInt(d, 'terminal_mep', 1),

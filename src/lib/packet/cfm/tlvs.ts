@@ -149,6 +149,7 @@ export function writeFixed(w: Writer, b: Uint8Array, n: number): void {
 /** port_status_tlv and interface_status_tlv: one status byte. */
 abstract class StatusTlv extends CfmTlv {
   protected static readonly FIELD: string = 'status';
+  protected static readonly DEFAULT: number = 0;
   protected static readonly ALLOWED: readonly number[] = [];
   value: number;
   constructor(length: number, value: number) {
@@ -166,12 +167,24 @@ abstract class StatusTlv extends CfmTlv {
   toJsonFields(): JsonObject {
     return { length: this.length, [(this.constructor as typeof StatusTlv).FIELD]: this.value };
   }
+  static parse<T>(this: new (o: StatusTlvOpts) => T, r: Reader, p: number): T {
+    need(r, p, 4);
+    const { FIELD } = this as unknown as typeof StatusTlv;
+    return new this({ length: r.view.getUint16(p + 1), [FIELD]: r.view.getUint8(p + 3) });
+  }
+  static fromJsonDict<T>(this: new (o: StatusTlvOpts) => T, d: JsonObject): T {
+    const { FIELD, DEFAULT } = this as unknown as typeof StatusTlv;
+    return new this({ length: jInt(d, 'length', 0), [FIELD]: jInt(d, FIELD, DEFAULT) });
+  }
 }
+
+type StatusTlvOpts = { length?: number } & { [field: string]: number | undefined };
 
 export class PortStatusTlv extends StatusTlv {
   static override readonly jsonName = 'port_status_tlv';
   static override readonly TLV_TYPE = CFM_PORT_STATUS_TLV;
   protected static override readonly FIELD = 'port_status';
+  protected static override readonly DEFAULT = 2;
   protected static override readonly ALLOWED = [1, 2];
   constructor(o: { length?: number; port_status?: number } = {}) {
     super(o.length ?? 0, o.port_status ?? 2);
@@ -179,32 +192,19 @@ export class PortStatusTlv extends StatusTlv {
   get port_status(): number {
     return this.value;
   }
-  static parse(r: Reader, p: number): PortStatusTlv {
-    need(r, p, 4);
-    return new PortStatusTlv({ length: r.view.getUint16(p + 1), port_status: r.view.getUint8(p + 3) });
-  }
-  static fromJsonDict(d: JsonObject): PortStatusTlv {
-    return new PortStatusTlv({ length: jInt(d, 'length', 0), port_status: jInt(d, 'port_status', 2) });
-  }
 }
 
 export class InterfaceStatusTlv extends StatusTlv {
   static override readonly jsonName = 'interface_status_tlv';
   static override readonly TLV_TYPE = CFM_INTERFACE_STATUS_TLV;
   protected static override readonly FIELD = 'interface_status';
+  protected static override readonly DEFAULT = 1;
   protected static override readonly ALLOWED = [1, 2, 3, 4, 5, 6, 7];
   constructor(o: { length?: number; interface_status?: number } = {}) {
     super(o.length ?? 0, o.interface_status ?? 1);
   }
   get interface_status(): number {
     return this.value;
-  }
-  static parse(r: Reader, p: number): InterfaceStatusTlv {
-    need(r, p, 4);
-    return new InterfaceStatusTlv({ length: r.view.getUint16(p + 1), interface_status: r.view.getUint8(p + 3) });
-  }
-  static fromJsonDict(d: JsonObject): InterfaceStatusTlv {
-    return new InterfaceStatusTlv({ length: jInt(d, 'length', 0), interface_status: jInt(d, 'interface_status', 1) });
   }
 }
 
@@ -391,7 +391,7 @@ export abstract class ReplyTlv extends CfmTlv {
   port_id_length: number;
   port_id_subtype: number;
   port_id: Uint8Array;
-  constructor(o: ReplyTlvOpts) {
+  constructor(o: ReplyTlvOpts = {}) {
     super(o.length ?? 0);
     this.action = o.action ?? 1;
     if (this.action < 1 || this.action > 4) bad(`${(this.constructor as typeof CfmTlv).jsonName}: action ${this.action}`, 0);
@@ -440,6 +440,12 @@ export abstract class ReplyTlv extends CfmTlv {
       port_id_subtype: this.port_id_subtype,
     };
   }
+  static parse<T>(this: new (o: ReplyTlvOpts) => T, r: Reader, p: number): T {
+    return new this(ReplyTlv.parseOpts(r, p));
+  }
+  static fromJsonDict<T>(this: new (o: ReplyTlvOpts) => T, d: JsonObject): T {
+    return new this(ReplyTlv.optsFromJson(d));
+  }
   protected static optsFromJson(d: JsonObject): ReplyTlvOpts {
     return {
       length: jInt(d, 'length', 0),
@@ -455,29 +461,11 @@ export abstract class ReplyTlv extends CfmTlv {
 export class ReplyIngressTlv extends ReplyTlv {
   static override readonly jsonName = 'reply_ingress_tlv';
   static override readonly TLV_TYPE = CFM_REPLY_INGRESS_TLV;
-  constructor(o: ReplyTlvOpts = {}) {
-    super(o);
-  }
-  static parse(r: Reader, p: number): ReplyIngressTlv {
-    return new ReplyIngressTlv(ReplyTlv.parseOpts(r, p));
-  }
-  static fromJsonDict(d: JsonObject): ReplyIngressTlv {
-    return new ReplyIngressTlv(ReplyTlv.optsFromJson(d));
-  }
 }
 
 export class ReplyEgressTlv extends ReplyTlv {
   static override readonly jsonName = 'reply_egress_tlv';
   static override readonly TLV_TYPE = CFM_REPLY_EGRESS_TLV;
-  constructor(o: ReplyTlvOpts = {}) {
-    super(o);
-  }
-  static parse(r: Reader, p: number): ReplyEgressTlv {
-    return new ReplyEgressTlv(ReplyTlv.parseOpts(r, p));
-  }
-  static fromJsonDict(d: JsonObject): ReplyEgressTlv {
-    return new ReplyEgressTlv(ReplyTlv.optsFromJson(d));
-  }
 }
 
 interface TlvCodec {

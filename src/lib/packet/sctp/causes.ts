@@ -3,7 +3,7 @@
  * A cause's os-ken `__len__` is its length rounded up to 4.
  */
 import { Writer } from '../../../wire/writer.js';
-import { base64Encode, type JsonObject, type JsonValue } from '../../../wire/json/json.js';
+import type { JsonObject, JsonValue } from '../../../wire/json/json.js';
 import { JsonDictError } from '../../../wire/errors.js';
 import { jArr, jClass, jInt } from '../packet_base.js';
 import {
@@ -22,44 +22,19 @@ import {
   CCODE_USER_INITIATED_ABORT,
   Span,
   bad,
-  jBytesOrNull,
   jIntList,
   need,
-  pad4,
 } from './common.js';
+import type { TlvCodec } from './tlv.js';
+import { PaddedTlv, bytesTlvCodec, bytesTlvFields, writeBytesTlv, writeTlv } from './tlv.js';
 import { ADDR_PARAMS, Param, paramFromJson, parseOneParam, parseParams } from './params.js';
 
-export abstract class Cause {
-  static readonly jsonName: string = 'cause';
+export abstract class Cause extends PaddedTlv {
+  static override readonly jsonName: string = 'cause';
   static readonly CAUSE_CODE: number = -1;
-  length: number;
-  constructor(length: number) {
-    this.length = length;
-  }
   get causeCode(): number {
     return (this.constructor as typeof Cause).CAUSE_CODE;
   }
-  /** os-ken __len__ */
-  get size(): number {
-    return pad4(this.length);
-  }
-  abstract write(w: Writer): void;
-  abstract toJsonFields(): JsonObject;
-  toJsonDict(): JsonObject {
-    return { [(this.constructor as typeof Cause).jsonName]: this.toJsonFields() };
-  }
-}
-
-function tlv(w: Writer, code: number, self: { length: number }, body: () => void): void {
-  const at = w.pos;
-  w.u16(code);
-  w.u16(self.length);
-  body();
-  if (self.length === 0) {
-    self.length = w.pos - at;
-    w.patch16(at + 2, self.length);
-  }
-  w.align(at, 4);
 }
 
 /** A cause with only its 4-byte header (os-ken cause). */
@@ -97,12 +72,10 @@ export abstract class BytesCause extends Cause {
     this.value = value;
   }
   write(w: Writer): void {
-    tlv(w, this.causeCode, this, () => {
-      if (this.value !== null) w.bytes(this.value);
-    });
+    writeBytesTlv(w, this.causeCode, this);
   }
   toJsonFields(): JsonObject {
-    return { length: this.length, value: this.value === null ? null : base64Encode(this.value) };
+    return bytesTlvFields(this);
   }
 }
 export class CauseStaleCookie extends BytesCause {
@@ -190,7 +163,7 @@ export class CauseUnresolvableAddr extends Cause {
     this.value = value;
   }
   write(w: Writer): void {
-    tlv(w, CCODE_UNRESOLVABLE_ADDR, this, () => this.value.write(w));
+    writeTlv(w, CCODE_UNRESOLVABLE_ADDR, this, () => this.value.write(w));
   }
   toJsonFields(): JsonObject {
     return { length: this.length, value: this.value.toJsonDict() };
@@ -206,7 +179,7 @@ export class CauseRestartWithNewAddr extends Cause {
     this.value = Array.isArray(value) ? value : [value];
   }
   write(w: Writer): void {
-    tlv(w, CCODE_RESTART_WITH_NEW_ADDR, this, () => {
+    writeTlv(w, CCODE_RESTART_WITH_NEW_ADDR, this, () => {
       for (const p of this.value) p.write(w);
     });
   }
@@ -215,11 +188,7 @@ export class CauseRestartWithNewAddr extends Cause {
   }
 }
 
-interface CauseCodec {
-  readonly jsonName: string;
-  parse(s: Span, at: number): Cause;
-  fromJson(d: JsonObject): Cause;
-}
+type CauseCodec = TlvCodec<Cause>;
 
 function headerCodec<T extends Cause>(C: { new (l: number): T; readonly jsonName: string }): CauseCodec {
   return {
@@ -232,22 +201,7 @@ function headerCodec<T extends Cause>(C: { new (l: number): T; readonly jsonName
   };
 }
 
-function bytesCodec<T extends Cause>(C: { new (v: Uint8Array | null, l: number): T; readonly jsonName: string }): CauseCodec {
-  return {
-    jsonName: C.jsonName,
-    parse: (s, at) => {
-      need(s, at, 4);
-      const length = s.v.getUint16(at + 2);
-      let value: Uint8Array | null = null;
-      if (length > 4) {
-        need(s, at, length);
-        value = s.b.slice(at + 4, at + length);
-      }
-      return new C(value, length);
-    },
-    fromJson: (d) => new C(jBytesOrNull(d, 'value'), jInt(d, 'length', 0)),
-  };
-}
+const bytesCodec = (C: { new (v: Uint8Array | null, l: number): Cause; readonly jsonName: string }): CauseCodec => bytesTlvCodec(C);
 
 const CODECS: CauseCodec[] = [
   {

@@ -31,21 +31,13 @@ import {
 } from './common.js';
 import { HEARTBEAT_PARAMS, INIT_ACK_PARAMS, INIT_PARAMS, Param, ParamTable, paramFromJson, parseOneParam, parseParams } from './params.js';
 import { Cause, causeFromJson, parseCauses } from './causes.js';
+import { SctpPart } from './tlv.js';
 
-export abstract class Chunk {
-  static readonly jsonName: string = 'chunk';
+export abstract class Chunk extends SctpPart {
+  static override readonly jsonName: string = 'chunk';
   static readonly CHUNK_TYPE: number = -1;
-  length: number;
-  constructor(length: number) {
-    this.length = length;
-  }
   get chunkType(): number {
     return (this.constructor as typeof Chunk).CHUNK_TYPE;
-  }
-  abstract write(w: Writer): void;
-  abstract toJsonFields(): JsonObject;
-  toJsonDict(): JsonObject {
-    return { [(this.constructor as typeof Chunk).jsonName]: this.toJsonFields() };
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { Writer } from '../../../wire/writer.js';
 import { ipv4ToBin, ipv4ToText, ipv6ToBin, ipv6ToText } from '../../../wire/addrconv.js';
-import { base64Encode, type JsonObject, type JsonValue } from '../../../wire/json/json.js';
+import type { JsonObject, JsonValue } from '../../../wire/json/json.js';
 import { JsonDictError } from '../../../wire/errors.js';
 import { jClass, jInt, jStr } from '../packet_base.js';
 import {
@@ -20,45 +20,18 @@ import {
   PTYPE_UNRECOGNIZED_PARAM,
   Span,
   bad,
-  jBytesOrNull,
   jIntList,
   need,
-  pad4,
 } from './common.js';
+import type { TlvCodec } from './tlv.js';
+import { PaddedTlv, bytesTlvCodec, bytesTlvFields, readBytesTlv, writeBytesTlv, writeTlv } from './tlv.js';
 
-export abstract class Param {
-  static readonly jsonName: string = 'param';
+export abstract class Param extends PaddedTlv {
+  static override readonly jsonName: string = 'param';
   static readonly PARAM_TYPE: number = -1;
-  length: number;
-  constructor(length: number) {
-    this.length = length;
-  }
   get paramType(): number {
     return (this.constructor as typeof Param).PARAM_TYPE;
   }
-  /** os-ken __len__: length padded to 4 */
-  get size(): number {
-    return pad4(this.length);
-  }
-  /** os-ken serialize(): sets length when 0 */
-  abstract write(w: Writer): void;
-  abstract toJsonFields(): JsonObject;
-  toJsonDict(): JsonObject {
-    return { [(this.constructor as typeof Param).jsonName]: this.toJsonFields() };
-  }
-}
-
-/** Write the TLV header, run body, back-patch a zero length, pad to 4 when `pad`. */
-function tlv(w: Writer, type: number, self: { length: number }, body: () => void, pad = true): void {
-  const at = w.pos;
-  w.u16(type);
-  w.u16(self.length);
-  body();
-  if (self.length === 0) {
-    self.length = w.pos - at;
-    w.patch16(at + 2, self.length);
-  }
-  if (pad) w.align(at, 4);
 }
 
 /** A parameter whose value is raw bytes (None when the length is <= 4). */
@@ -69,22 +42,13 @@ export abstract class BytesParam extends Param {
     this.value = value;
   }
   static readBytes(s: Span, at: number): [Uint8Array | null, number] {
-    need(s, at, 4);
-    const length = s.v.getUint16(at + 2);
-    let value: Uint8Array | null = null;
-    if (length > 4) {
-      need(s, at, length);
-      value = s.b.slice(at + 4, at + length);
-    }
-    return [value, length];
+    return readBytesTlv(s, at);
   }
   write(w: Writer): void {
-    tlv(w, this.paramType, this, () => {
-      if (this.value && this.value.length > 0) w.bytes(this.value);
-    });
+    writeBytesTlv(w, this.paramType, this);
   }
   toJsonFields(): JsonObject {
-    return { length: this.length, value: this.value === null ? null : base64Encode(this.value) };
+    return bytesTlvFields(this);
   }
 }
 
@@ -157,7 +121,7 @@ export class ParamSupportedAddr extends Param {
     return new ParamSupportedAddr(value, length);
   }
   write(w: Writer): void {
-    tlv(w, PTYPE_SUPPORTED_ADDR, this, () => {
+    writeTlv(w, PTYPE_SUPPORTED_ADDR, this, () => {
       for (const x of this.value) w.u16(x);
     });
   }
@@ -166,22 +130,42 @@ export class ParamSupportedAddr extends Param {
   }
 }
 
+/** How an address parameter stores its address. */
+interface AddrFamily {
+  readonly len: number;
+  toBin(text: string): Uint8Array;
+  toText(b: Uint8Array, off: number): string;
+}
+
+const familyOf = (cls: unknown): AddrFamily => (cls as { readonly FAMILY: AddrFamily }).FAMILY;
+
 /** IPv4/IPv6 address parameter (value is text, os-ken `_TYPE ascii`). */
 abstract class AddrParam extends Param {
+  protected static readonly FAMILY: AddrFamily;
   value: string;
   constructor(value: string, length: number) {
     super(length);
     this.value = value;
   }
-  protected abstract toBin(text: string): Uint8Array;
+  static parse<T>(this: new (value: string, length: number) => T, s: Span, at: number): T {
+    const family = familyOf(this);
+    const n = family.len;
+    need(s, at, 4);
+    const length = s.v.getUint16(at + 2);
+    // os-ken: value None (length <= 4) fails in bin_to_text, a wrong size raises struct.error
+    if (length - 4 !== n) bad(`address parameter length ${length}`, at);
+    need(s, at, length);
+    return new this(family.toText(s.b, at + 4), length);
+  }
   write(w: Writer): void {
+    const family = familyOf(this.constructor);
     // os-ken: no padding (an address is a multiple of 4 already)
-    tlv(
+    writeTlv(
       w,
       this.paramType,
       this,
       () => {
-        if (this.value) w.bytes(this.toBin(this.value));
+        if (this.value) w.bytes(family.toBin(this.value));
       },
       false,
     );
@@ -191,61 +175,27 @@ abstract class AddrParam extends Param {
   }
 }
 
-function readAddr(s: Span, at: number, n: number): number {
-  need(s, at, 4);
-  const length = s.v.getUint16(at + 2);
-  // os-ken: value None (length <= 4) fails in bin_to_text, a wrong size raises struct.error
-  if (length - 4 !== n) bad(`address parameter length ${length}`, at);
-  need(s, at, length);
-  return length;
-}
-
 export class ParamIpv4 extends AddrParam {
   static override readonly jsonName = 'param_ipv4';
   static override readonly PARAM_TYPE = PTYPE_IPV4;
+  protected static override readonly FAMILY: AddrFamily = { len: 4, toBin: ipv4ToBin, toText: ipv4ToText };
   constructor(value = '127.0.0.1', length = 0) {
     super(value, length);
-  }
-  static parse(s: Span, at: number): ParamIpv4 {
-    const length = readAddr(s, at, 4);
-    return new ParamIpv4(ipv4ToText(s.b, at + 4), length);
-  }
-  protected toBin(text: string): Uint8Array {
-    return ipv4ToBin(text);
   }
 }
 
 export class ParamIpv6 extends AddrParam {
   static override readonly jsonName = 'param_ipv6';
   static override readonly PARAM_TYPE = PTYPE_IPV6;
+  protected static override readonly FAMILY: AddrFamily = { len: 16, toBin: ipv6ToBin, toText: ipv6ToText };
   constructor(value = '::1', length = 0) {
     super(value, length);
   }
-  static parse(s: Span, at: number): ParamIpv6 {
-    const length = readAddr(s, at, 16);
-    return new ParamIpv6(ipv6ToText(s.b, at + 4), length);
-  }
-  protected toBin(text: string): Uint8Array {
-    return ipv6ToBin(text);
-  }
 }
 
-interface ParamCodec {
-  readonly jsonName: string;
-  parse(s: Span, at: number): Param;
-  fromJson(d: JsonObject): Param;
-}
+type ParamCodec = TlvCodec<Param>;
 
-function bytesCodec<T extends BytesParam>(C: { new (v: Uint8Array | null, l: number): T; readonly jsonName: string }): ParamCodec {
-  return {
-    jsonName: C.jsonName,
-    parse: (s, at) => {
-      const [v, l] = BytesParam.readBytes(s, at);
-      return new C(v, l);
-    },
-    fromJson: (d) => new C(jBytesOrNull(d, 'value'), jInt(d, 'length', 0)),
-  };
-}
+const bytesCodec = (C: { new (v: Uint8Array | null, l: number): Param; readonly jsonName: string }): ParamCodec => bytesTlvCodec(C);
 
 export const P_HEARTBEAT = bytesCodec(ParamHeartbeat);
 export const P_STATE_COOKIE = bytesCodec(ParamStateCookie);

@@ -5,7 +5,9 @@
  */
 import type { Reader } from '../../../../wire/reader.js';
 import type { Writer } from '../../../../wire/writer.js';
-import { ipv4ToBin, ipv4ToText, macToBin, macToText } from '../../../../wire/addrconv.js';
+import { macToBin, macToText } from '../../../../wire/addrconv.js';
+import type { RecordClass } from '../fixed_record.js';
+import { FixedRecord, decodeRecord, field, layout } from '../fixed_record.js';
 import { RouteDistinguisher } from '../rd.js';
 import type { JsonObject } from '../util.js';
 import { b64, ipBinToText, ipTextToBin, labelFromUser, malformed, mplsLabelToBin, needTo, u24 } from '../util.js';
@@ -13,8 +15,8 @@ import type { BgpNlri } from './prefix.js';
 
 /* ------------------------------------------------------------------ ESI */
 
-export abstract class EvpnEsi {
-  static readonly jsonName: string = 'EvpnEsi';
+export abstract class EvpnEsi extends FixedRecord {
+  static override readonly jsonName: string = 'EvpnEsi';
   static readonly ARBITRARY = 0x00;
   static readonly LACP = 0x01;
   static readonly L2_BRIDGE = 0x02;
@@ -22,168 +24,98 @@ export abstract class EvpnEsi {
   static readonly ROUTER_ID = 0x04;
   static readonly AS_BASED = 0x05;
   static readonly MAX = 0xff;
-  declare type: number;
-  constructor(type: number) {
-    this.type = type;
-  }
-  protected abstract fields(): JsonObject;
-  /** the 9 value bytes */
-  protected abstract writeValue(out: Uint8Array, v: DataView): void;
-
-  toJsonDict(): JsonObject {
-    return { [(this.constructor as typeof EvpnEsi).jsonName]: this.fields() };
-  }
-  serialize(): Uint8Array {
-    const out = new Uint8Array(10);
-    out[0] = this.type;
-    this.writeValue(out, new DataView(out.buffer));
-    return out;
+  /** type byte + 9 value bytes */
+  protected get size(): number {
+    return 10;
   }
 
   /** Decode the 10-byte ESI at b[off]. */
   static decodeAt(b: Uint8Array, v: DataView, off: number): EvpnEsi {
     const t = b[off]!;
-    const p = off + 1;
-    switch (t) {
-      case EvpnEsi.ARBITRARY:
-        return new EvpnArbitraryEsi({ value: b.slice(p, p + 9) });
-      case EvpnEsi.LACP:
-        return new EvpnLACPEsi({ mac_addr: macToText(b, p), port_key: v.getUint16(p + 6) });
-      case EvpnEsi.L2_BRIDGE:
-        return new EvpnL2BridgeEsi({ mac_addr: macToText(b, p), priority: v.getUint16(p + 6) });
-      case EvpnEsi.MAC_BASED:
-        return new EvpnMacBasedEsi({ mac_addr: macToText(b, p), local_disc: u24(b, p + 6) });
-      case EvpnEsi.ROUTER_ID:
-        return new EvpnRouterIDEsi({ router_id: ipv4ToText(b, p), local_disc: v.getUint32(p + 4) });
-      case EvpnEsi.AS_BASED:
-        return new EvpnASBasedEsi({ as_number: v.getUint32(p), local_disc: v.getUint32(p + 4) });
-      default:
-        return new EvpnUnknownEsi({ value: b.slice(p, p + 9), type: t });
-    }
+    return decodeRecord(ESI_TYPES[t] ?? EvpnUnknownEsi, t, b, v, off);
   }
 }
 
+const value9 = field('value', 'bytes', 1, 9);
+const macAddr = field('mac_addr', 'mac', 1);
+const localDisc32 = field('local_disc', 'u32', 5);
+
 export class EvpnUnknownEsi extends EvpnEsi {
   static override readonly jsonName: string = 'EvpnUnknownEsi';
+  static override readonly LAYOUT = layout(value9);
   declare value: Uint8Array;
   constructor(o: { value: Uint8Array; type?: number }) {
-    super(o.type ?? 0xff);
-    this.value = o.value;
-  }
-  protected fields(): JsonObject {
-    return { type: this.type, value: b64(this.value) };
-  }
-  protected writeValue(out: Uint8Array): void {
-    out.set(this.value.subarray(0, 9), 1);
+    super(o.type ?? 0xff, o);
   }
 }
 
 export class EvpnArbitraryEsi extends EvpnEsi {
   static override readonly jsonName: string = 'EvpnArbitraryEsi';
+  static override readonly LAYOUT = layout(value9);
   declare value: Uint8Array;
   constructor(o: { value: Uint8Array; type?: number }) {
-    super(o.type ?? EvpnEsi.ARBITRARY);
-    this.value = o.value;
-  }
-  protected fields(): JsonObject {
-    return { type: this.type, value: b64(this.value) };
-  }
-  protected writeValue(out: Uint8Array): void {
-    out.set(this.value.subarray(0, 9), 1);
+    super(o.type ?? EvpnEsi.ARBITRARY, o);
   }
 }
 
 export class EvpnLACPEsi extends EvpnEsi {
   static override readonly jsonName: string = 'EvpnLACPEsi';
+  static override readonly LAYOUT = layout(macAddr, field('port_key', 'u16', 7));
   declare mac_addr: string;
   declare port_key: number;
   constructor(o: { mac_addr: string; port_key: number; type?: number }) {
-    super(o.type ?? EvpnEsi.LACP);
-    this.mac_addr = o.mac_addr;
-    this.port_key = o.port_key;
-  }
-  protected fields(): JsonObject {
-    return { mac_addr: this.mac_addr, port_key: this.port_key, type: this.type };
-  }
-  protected writeValue(out: Uint8Array, v: DataView): void {
-    out.set(macToBin(this.mac_addr), 1);
-    v.setUint16(7, this.port_key);
+    super(o.type ?? EvpnEsi.LACP, o);
   }
 }
 
 export class EvpnL2BridgeEsi extends EvpnEsi {
   static override readonly jsonName: string = 'EvpnL2BridgeEsi';
+  static override readonly LAYOUT = layout(macAddr, field('priority', 'u16', 7));
   declare mac_addr: string;
   declare priority: number;
   constructor(o: { mac_addr: string; priority: number; type?: number }) {
-    super(o.type ?? EvpnEsi.L2_BRIDGE);
-    this.mac_addr = o.mac_addr;
-    this.priority = o.priority;
-  }
-  protected fields(): JsonObject {
-    return { mac_addr: this.mac_addr, priority: this.priority, type: this.type };
-  }
-  protected writeValue(out: Uint8Array, v: DataView): void {
-    out.set(macToBin(this.mac_addr), 1);
-    v.setUint16(7, this.priority);
+    super(o.type ?? EvpnEsi.L2_BRIDGE, o);
   }
 }
 
 export class EvpnMacBasedEsi extends EvpnEsi {
   static override readonly jsonName: string = 'EvpnMacBasedEsi';
+  static override readonly LAYOUT = layout(macAddr, field('local_disc', 'u24', 7));
   declare mac_addr: string;
   declare local_disc: number;
   constructor(o: { mac_addr: string; local_disc: number; type?: number }) {
-    super(o.type ?? EvpnEsi.MAC_BASED);
-    this.mac_addr = o.mac_addr;
-    this.local_disc = o.local_disc;
-  }
-  protected fields(): JsonObject {
-    return { local_disc: this.local_disc, mac_addr: this.mac_addr, type: this.type };
-  }
-  protected writeValue(out: Uint8Array): void {
-    out.set(macToBin(this.mac_addr), 1);
-    out[7] = (this.local_disc >>> 16) & 255;
-    out[8] = (this.local_disc >>> 8) & 255;
-    out[9] = this.local_disc & 255;
+    super(o.type ?? EvpnEsi.MAC_BASED, o);
   }
 }
 
 export class EvpnRouterIDEsi extends EvpnEsi {
   static override readonly jsonName: string = 'EvpnRouterIDEsi';
+  static override readonly LAYOUT = layout(field('router_id', 'ipv4', 1), localDisc32);
   declare router_id: string;
   declare local_disc: number;
   constructor(o: { router_id: string; local_disc: number; type?: number }) {
-    super(o.type ?? EvpnEsi.ROUTER_ID);
-    this.router_id = o.router_id;
-    this.local_disc = o.local_disc;
-  }
-  protected fields(): JsonObject {
-    return { local_disc: this.local_disc, router_id: this.router_id, type: this.type };
-  }
-  protected writeValue(out: Uint8Array, v: DataView): void {
-    out.set(ipv4ToBin(this.router_id), 1);
-    v.setUint32(5, this.local_disc);
+    super(o.type ?? EvpnEsi.ROUTER_ID, o);
   }
 }
 
 export class EvpnASBasedEsi extends EvpnEsi {
   static override readonly jsonName: string = 'EvpnASBasedEsi';
+  static override readonly LAYOUT = layout(field('as_number', 'u32', 1), localDisc32);
   declare as_number: number;
   declare local_disc: number;
   constructor(o: { as_number: number; local_disc: number; type?: number }) {
-    super(o.type ?? EvpnEsi.AS_BASED);
-    this.as_number = o.as_number;
-    this.local_disc = o.local_disc;
-  }
-  protected fields(): JsonObject {
-    return { as_number: this.as_number, local_disc: this.local_disc, type: this.type };
-  }
-  protected writeValue(out: Uint8Array, v: DataView): void {
-    v.setUint32(1, this.as_number);
-    v.setUint32(5, this.local_disc);
+    super(o.type ?? EvpnEsi.AS_BASED, o);
   }
 }
+
+const ESI_TYPES: Partial<Record<number, RecordClass<EvpnEsi>>> = {
+  [EvpnEsi.ARBITRARY]: EvpnArbitraryEsi,
+  [EvpnEsi.LACP]: EvpnLACPEsi,
+  [EvpnEsi.L2_BRIDGE]: EvpnL2BridgeEsi,
+  [EvpnEsi.MAC_BASED]: EvpnMacBasedEsi,
+  [EvpnEsi.ROUTER_ID]: EvpnRouterIDEsi,
+  [EvpnEsi.AS_BASED]: EvpnASBasedEsi,
+};
 
 /* ------------------------------------------------------------------ NLRI */
 

@@ -418,6 +418,11 @@ export abstract class FlowSpecNLRIBase implements BgpNlri {
     r.pos = vend;
     return new this({ length, rules, route_dist: routeDist });
   }
+
+  /** Decode one NLRI of this class's family (os-ken parser). */
+  static decode(this: FlowSpecNLRIClass, r: Reader, end: number): FlowSpecNLRIBase {
+    return FlowSpecNLRIBase.decodeFamily.call(this, r, end);
+  }
 }
 
 type FlowSpecNLRIClass = {
@@ -430,41 +435,26 @@ type FlowSpecNLRIClass = {
 export class FlowSpecIPv4NLRI extends FlowSpecNLRIBase {
   static override readonly jsonName: string = 'FlowSpecIPv4NLRI';
   static override readonly FLOWSPEC_FAMILY: string = 'ipv4fs';
-  static decode(r: Reader, end: number): FlowSpecNLRIBase {
-    return FlowSpecIPv4NLRI.decodeFamily(r, end);
-  }
 }
 export class FlowSpecVPNv4NLRI extends FlowSpecNLRIBase {
   static override readonly jsonName: string = 'FlowSpecVPNv4NLRI';
   static override readonly IS_VPN: boolean = true;
   static override readonly FLOWSPEC_FAMILY: string = 'vpnv4fs';
-  static decode(r: Reader, end: number): FlowSpecNLRIBase {
-    return FlowSpecVPNv4NLRI.decodeFamily(r, end);
-  }
 }
 export class FlowSpecIPv6NLRI extends FlowSpecNLRIBase {
   static override readonly jsonName: string = 'FlowSpecIPv6NLRI';
   static override readonly AFI: number = AFI_IP6;
   static override readonly FLOWSPEC_FAMILY: string = 'ipv6fs';
-  static decode(r: Reader, end: number): FlowSpecNLRIBase {
-    return FlowSpecIPv6NLRI.decodeFamily(r, end);
-  }
 }
 export class FlowSpecVPNv6NLRI extends FlowSpecNLRIBase {
   static override readonly jsonName: string = 'FlowSpecVPNv6NLRI';
   static override readonly AFI: number = AFI_IP6;
   static override readonly IS_VPN: boolean = true;
   static override readonly FLOWSPEC_FAMILY: string = 'vpnv6fs';
-  static decode(r: Reader, end: number): FlowSpecNLRIBase {
-    return FlowSpecVPNv6NLRI.decodeFamily(r, end);
-  }
 }
 export class FlowSpecL2VPNNLRI extends FlowSpecNLRIBase {
   static override readonly jsonName: string = 'FlowSpecL2VPNNLRI';
   static override readonly AFI: number = AFI_L2VPN;
   static override readonly IS_VPN: boolean = true;
   static override readonly FLOWSPEC_FAMILY: string = 'l2vpnfs';
-  static decode(r: Reader, end: number): FlowSpecNLRIBase {
-    return FlowSpecL2VPNNLRI.decodeFamily(r, end);
-  }
 }

@@ -59,14 +59,33 @@ export interface BgpNlri {
 
 /* ------------------------------------------------------------------ unlabelled */
 
-export class IPAddrPrefix implements BgpNlri {
-  static readonly jsonName: string = 'IPAddrPrefix';
+interface PrefixOpts {
+  length: number;
+  addr: string;
+  path_id?: number | null;
+}
+
+/** How a plain prefix stores its address. */
+interface PrefixFamily {
+  /** address size in bits */
+  readonly bits: number;
+  /** name in errors */
+  readonly where: string;
+  toBin(text: string): Uint8Array;
+  /** text of an address whose first n bytes are at b[off], zero padded */
+  padded(b: Uint8Array, off: number, n: number): string;
+}
+
+/** Shared code of IPAddrPrefix and IP6AddrPrefix. */
+abstract class PlainPrefix implements BgpNlri {
+  static readonly jsonName: string = '';
+  protected static readonly FAMILY: PrefixFamily;
   declare length: number;
   declare addr: string;
   /** RFC 7911 path identifier; null when ADD-PATH is not in use (not printed then) */
   declare path_id: number | null;
 
-  constructor(o: { length: number; addr: string; path_id?: number | null }) {
+  constructor(o: PrefixOpts) {
     this.length = o.length;
     this.addr = o.addr;
     this.path_id = o.path_id ?? null;
@@ -82,32 +101,41 @@ export class IPAddrPrefix implements BgpNlri {
   toJsonDict(): JsonObject {
     const d: JsonObject = { addr: this.addr, length: this.length };
     if (this.path_id !== null) d.path_id = this.path_id;
-    return { [(this.constructor as typeof IPAddrPrefix).jsonName]: d };
+    return { [(this.constructor as typeof PlainPrefix).jsonName]: d };
   }
 
   serializeTo(w: Writer): void {
+    const f = familyOf(this.constructor);
     if (this.path_id !== null) w.u32(this.path_id);
-    if (this.length > 32) badPrefix('ipv4_prefix', `prefix length ${this.length} > 32`, 0);
-    writePrefixBits(w, this.length, v4Bin(this.addr), 'ipv4_prefix');
+    if (this.length > f.bits) badPrefix(f.where, `prefix length ${this.length} > ${f.bits}`, 0);
+    writePrefixBits(w, this.length, f.toBin(this.addr), f.where);
   }
 
-  static decode<T extends IPAddrPrefix>(this: new (o: { length: number; addr: string; path_id?: number | null }) => T, r: Reader, end: number, addPath = false): T {
+  static decode<T extends PlainPrefix>(this: new (o: PrefixOpts) => T, r: Reader, end: number, addPath = false): T {
+    const f = familyOf(this);
     let pathId: number | null = null;
     if (addPath) {
-      needTo(r, end, 4, 'ipv4_prefix');
+      needTo(r, end, 4, f.where);
       pathId = r.view.getUint32(r.pos);
       r.pos += 4;
     }
-    needTo(r, end, 1, 'ipv4_prefix');
+    needTo(r, end, 1, f.where);
     const start = r.pos;
     const length = r.bytes[r.pos]!;
-    if (length > 32) badPrefix('ipv4_prefix', `prefix length ${length} > 32`, start);
+    if (length > f.bits) badPrefix(f.where, `prefix length ${length} > ${f.bits}`, start);
     const n = (length + 7) >> 3;
-    needTo(r, end, 1 + n, 'ipv4_prefix');
-    const addr = v4Padded(r.bytes, start + 1, n);
+    needTo(r, end, 1 + n, f.where);
+    const addr = f.padded(r.bytes, start + 1, n);
     r.pos = start + 1 + n;
     return new this({ length, addr, path_id: pathId });
   }
+}
+
+const familyOf = (cls: unknown): PrefixFamily => (cls as { readonly FAMILY: PrefixFamily }).FAMILY;
+
+export class IPAddrPrefix extends PlainPrefix {
+  static override readonly jsonName: string = 'IPAddrPrefix';
+  protected static override readonly FAMILY: PrefixFamily = { bits: 32, where: 'ipv4_prefix', toBin: v4Bin, padded: v4Padded };
 }
 
 /** os-ken BGPNLRI: an UPDATE's NLRI field entry. */
@@ -120,54 +148,9 @@ export class BGPWithdrawnRoute extends IPAddrPrefix {
   static override readonly jsonName: string = 'BGPWithdrawnRoute';
 }
 
-export class IP6AddrPrefix implements BgpNlri {
-  static readonly jsonName: string = 'IP6AddrPrefix';
-  declare length: number;
-  declare addr: string;
-  declare path_id: number | null;
-
-  constructor(o: { length: number; addr: string; path_id?: number | null }) {
-    this.length = o.length;
-    this.addr = o.addr;
-    this.path_id = o.path_id ?? null;
-  }
-
-  get prefix(): string {
-    return `${this.addr}/${this.length}`;
-  }
-  get formatted_nlri_str(): string {
-    return this.prefix;
-  }
-
-  toJsonDict(): JsonObject {
-    const d: JsonObject = { addr: this.addr, length: this.length };
-    if (this.path_id !== null) d.path_id = this.path_id;
-    return { [(this.constructor as typeof IP6AddrPrefix).jsonName]: d };
-  }
-
-  serializeTo(w: Writer): void {
-    if (this.path_id !== null) w.u32(this.path_id);
-    if (this.length > 128) badPrefix('ipv6_prefix', `prefix length ${this.length} > 128`, 0);
-    writePrefixBits(w, this.length, v6Bin(this.addr), 'ipv6_prefix');
-  }
-
-  static decode(r: Reader, end: number, addPath = false): IP6AddrPrefix {
-    let pathId: number | null = null;
-    if (addPath) {
-      needTo(r, end, 4, 'ipv6_prefix');
-      pathId = r.view.getUint32(r.pos);
-      r.pos += 4;
-    }
-    needTo(r, end, 1, 'ipv6_prefix');
-    const start = r.pos;
-    const length = r.bytes[r.pos]!;
-    if (length > 128) badPrefix('ipv6_prefix', `prefix length ${length} > 128`, start);
-    const n = (length + 7) >> 3;
-    needTo(r, end, 1 + n, 'ipv6_prefix');
-    const addr = v6Padded(r.bytes, start + 1, n);
-    r.pos = start + 1 + n;
-    return new IP6AddrPrefix({ length, addr, path_id: pathId });
-  }
+export class IP6AddrPrefix extends PlainPrefix {
+  static override readonly jsonName: string = 'IP6AddrPrefix';
+  protected static override readonly FAMILY: PrefixFamily = { bits: 128, where: 'ipv6_prefix', toBin: v6Bin, padded: v6Padded };
 }
 
 /** Prefix of an unknown address family: raw bytes (os-ken _BinAddrPrefix). */
@@ -279,6 +262,12 @@ export abstract class LabelledPrefixBase implements BgpNlri {
     writePrefixBits(w, this.length, bin, k.jsonName);
   }
 
+  /** Decode one prefix of this class (its address size, with or without RD). */
+  static decode<T extends LabelledPrefixBase>(this: new (o: LabelledOpts, raw?: boolean) => T, r: Reader, end: number): T {
+    const k = this as unknown as typeof LabelledPrefixBase;
+    return LabelledPrefixBase.decodeWith((o) => new this(o, true), k.ADDR_LEN, k.IS_VPN, k.jsonName, r, end);
+  }
+
   protected static decodeWith<T extends LabelledPrefixBase>(
     make: (o: LabelledOpts) => T,
     addrLen: number,
@@ -330,32 +319,20 @@ export abstract class LabelledPrefixBase implements BgpNlri {
 
 export class LabelledIPAddrPrefix extends LabelledPrefixBase {
   static override readonly jsonName: string = 'LabelledIPAddrPrefix';
-  static decode(r: Reader, end: number): LabelledIPAddrPrefix {
-    return LabelledPrefixBase.decodeWith((o) => new LabelledIPAddrPrefix(o, true), 4, false, 'LabelledIPAddrPrefix', r, end);
-  }
 }
 
 export class LabelledIP6AddrPrefix extends LabelledPrefixBase {
   static override readonly jsonName: string = 'LabelledIP6AddrPrefix';
   static override readonly ADDR_LEN: number = 16;
-  static decode(r: Reader, end: number): LabelledIP6AddrPrefix {
-    return LabelledPrefixBase.decodeWith((o) => new LabelledIP6AddrPrefix(o, true), 16, false, 'LabelledIP6AddrPrefix', r, end);
-  }
 }
 
 export class LabelledVPNIPAddrPrefix extends LabelledPrefixBase {
   static override readonly jsonName: string = 'LabelledVPNIPAddrPrefix';
   static override readonly IS_VPN: boolean = true;
-  static decode(r: Reader, end: number): LabelledVPNIPAddrPrefix {
-    return LabelledPrefixBase.decodeWith((o) => new LabelledVPNIPAddrPrefix(o, true), 4, true, 'LabelledVPNIPAddrPrefix', r, end);
-  }
 }
 
 export class LabelledVPNIP6AddrPrefix extends LabelledPrefixBase {
   static override readonly jsonName: string = 'LabelledVPNIP6AddrPrefix';
   static override readonly ADDR_LEN: number = 16;
   static override readonly IS_VPN: boolean = true;
-  static decode(r: Reader, end: number): LabelledVPNIP6AddrPrefix {
-    return LabelledPrefixBase.decodeWith((o) => new LabelledVPNIP6AddrPrefix(o, true), 16, true, 'LabelledVPNIP6AddrPrefix', r, end);
-  }
 }
