@@ -88,10 +88,20 @@ export function ipv4ToBin(text: string): Uint8Array {
   return new Uint8Array([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
 }
 
+/** hex of a byte without leading zero ('0'..'ff') */
+const HEX_NZ: string[] = [];
+for (let i = 0; i < 256; i++) HEX_NZ.push(i.toString(16));
+const W = new Uint16Array(8);
+
+function wordHex(w: number): string {
+  const hi = w >> 8;
+  return hi ? HEX_NZ[hi]! + HEX[w & 255]! : HEX_NZ[w & 255]!;
+}
+
 /** IPv6 bytes to text, following glibc inet_ntop (RFC 5952 compression, IPv4 tail for ::a.b.c.d and ::ffff:a.b.c.d). */
 export function ipv6ToText(b: Uint8Array, off = 0): string {
-  const w: number[] = [];
-  for (let i = 0; i < 8; i++) w.push((b[off + 2 * i]! << 8) | b[off + 2 * i + 1]!);
+  const w = W;
+  for (let i = 0; i < 8; i++) w[i] = (b[off + 2 * i]! << 8) | b[off + 2 * i + 1]!;
   let bestBase = -1;
   let bestLen = 0;
   let curBase = -1;
@@ -126,7 +136,7 @@ export function ipv6ToText(b: Uint8Array, off = 0): string {
       out += ipv4ToText(b, off + 12);
       break;
     }
-    out += w[i]!.toString(16);
+    out += wordHex(w[i]!);
   }
   if (bestBase !== -1 && bestBase + bestLen === 8) out += ':';
   return out;
