@@ -74,13 +74,13 @@ test('a switch that stops reading is throttled: sends are dropped and counted, m
   await new Promise((r) => setTimeout(r, 100));
   slow.s.pause(); // stop reading
   const dp = [...h.controller!.datapaths][0]!;
-  // 8 MiB of echo requests with data: the controller answers each with the same data
+  // ~24 MiB of echo requests with data (more than loopback socket buffers hold): the controller answers each with the same data
   const payload = Buffer.alloc(60000 - 8, 1);
   const req = Buffer.concat([Buffer.from([4, 2, 0, 0, 0, 0, 0, 1]), payload]);
   req.writeUInt16BE(req.length, 2);
-  for (let i = 0; i < 140; i++) slow.s.write(req);
+  for (let i = 0; i < 400; i++) slow.s.write(req);
   const t0 = Date.now();
-  while (dp.droppedSends === 0 && Date.now() - t0 < 5000) await new Promise((r) => setTimeout(r, 50));
+  while (dp.droppedSends === 0 && Date.now() - t0 < 10000) await new Promise((r) => setTimeout(r, 50));
   assert.ok(dp.droppedSends > 0, 'replies to the non-reading switch were dropped');
   assert.ok(dp.socket.writableLength < 256 * 1024 + 64 * 1024, `send queue bounded (${dp.socket.writableLength} bytes)`);
   assert.ok(logs.some((l) => /is not reading/.test(l)));
