@@ -7,34 +7,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkCase, REPO_ROOT, type Case } from './conformance/ofp_corpus.js';
+import { checkCase, loadFixtureCases, REPO_ROOT, type Case } from './conformance/ofp_corpus.js';
 import { encodeFromJson } from '../src/cli/ofp_cli.js';
-import { parseJson } from '../src/wire/json/json.js';
 import '../src/ofproto/all.js';
 import { header, msg } from '../src/ofproto/ofproto_parser.js';
 
 export const NX_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'nx');
 
-function lines(p: string): Set<string> {
-  return existsSync(p) ? new Set(readFileSync(p, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean)) : new Set();
-}
-
 export function loadNxCases(): Case[] {
-  const ser = lines(join(NX_FIXTURES, 'serializable.txt'));
-  const errs = lines(join(NX_FIXTURES, 'decode_errors.txt'));
-  return readdirSync(NX_FIXTURES)
-    .filter((f) => f.endsWith('.packet'))
-    .sort()
-    .map((name) => ({
-      dir: 'nx',
-      name,
-      bytes: new Uint8Array(readFileSync(join(NX_FIXTURES, name))),
-      expected: parseJson(readFileSync(join(NX_FIXTURES, name + '.json'), 'utf8')),
-      decodeError: errs.has(name),
-      serializable: ser.has(name),
-    }));
+  return loadFixtureCases('nx', 'nx');
 }
 
 const cases = loadNxCases();

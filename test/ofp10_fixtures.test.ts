@@ -9,37 +9,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { checkCase, jsonEqual, loadCases, REPO_ROOT, stripLengths, type Case } from './conformance/ofp_corpus.js';
-import { parseJson, type JsonObject } from '../src/wire/json/json.js';
+import { checkCase, jsonEqual, loadCases, loadFixtureCases, stripLengths } from './conformance/ofp_corpus.js';
+import type { JsonObject } from '../src/wire/json/json.js';
 import { OskenError } from '../src/wire/errors.js';
 import { msgFromBuffer, ofpMsgFromJsonDict } from '../src/ofproto/ofproto_parser.js';
 import '../src/ofproto/all.js';
 
-const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'ofp10');
-
-function lines(p: string): Set<string> {
-  return existsSync(p) ? new Set(readFileSync(p, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean)) : new Set();
-}
-
-function loadFixtures(): Case[] {
-  const errs = lines(join(FIXTURES, 'decode_errors.txt'));
-  const ser = lines(join(FIXTURES, 'serializable.txt'));
-  return readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.packet'))
-    .sort()
-    .map((name) => ({
-      dir: 'fixtures/ofp10',
-      name,
-      bytes: new Uint8Array(readFileSync(join(FIXTURES, name))),
-      expected: parseJson(readFileSync(join(FIXTURES, name + '.json'), 'utf8')),
-      decodeError: errs.has(name),
-      serializable: ser.has(name),
-    }));
-}
-
-const fixtures = loadFixtures();
+const fixtures = loadFixtureCases('ofp10');
 const corpus = loadCases('of10');
 const all = [...corpus, ...fixtures];
 

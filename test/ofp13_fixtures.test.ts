@@ -7,37 +7,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { checkCase, loadCases, REPO_ROOT, type Case } from './conformance/ofp_corpus.js';
-import { parseJson } from '../src/wire/json/json.js';
+import { checkCase, loadCases, loadFixtureCases } from './conformance/ofp_corpus.js';
 import { OskenError } from '../src/wire/errors.js';
 import { msgFromBuffer } from '../src/ofproto/ofproto_parser.js';
 import '../src/ofproto/all.js';
 
-const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'ofp13');
-
-function lines(p: string): Set<string> {
-  return existsSync(p) ? new Set(readFileSync(p, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean)) : new Set();
-}
-
-function loadFixtures(): Case[] {
-  const errs = lines(join(FIXTURES, 'decode_errors.txt'));
-  const ser = lines(join(FIXTURES, 'serializable.txt'));
-  return readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.packet'))
-    .sort()
-    .map((name) => ({
-      dir: 'fixtures/ofp13',
-      name,
-      bytes: new Uint8Array(readFileSync(join(FIXTURES, name))),
-      expected: parseJson(readFileSync(join(FIXTURES, name + '.json'), 'utf8')),
-      decodeError: errs.has(name),
-      serializable: ser.has(name),
-    }));
-}
-
-const fixtures = loadFixtures();
+const fixtures = loadFixtureCases('ofp13');
 const corpus = [...loadCases('of12'), ...loadCases('of13')];
 
 test('fixture count', () => {

@@ -9,33 +9,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { checkCase, loadCases, REPO_ROOT, type Case } from './conformance/ofp_corpus.js';
-import { parseJson } from '../src/wire/json/json.js';
+import { checkCase, loadCases, loadFixtureCases, type Case } from './conformance/ofp_corpus.js';
 import { OskenError } from '../src/wire/errors.js';
 import { msgFromBuffer, ofpMsgFromJsonDict } from '../src/ofproto/ofproto_parser.js';
 import '../src/ofproto/all.js';
 
-function lines(p: string): Set<string> {
-  return existsSync(p) ? new Set(readFileSync(p, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean)) : new Set();
-}
-
 export function loadFixtures(dir: string): Case[] {
-  const d = join(REPO_ROOT, 'test', 'fixtures', dir);
-  const errs = lines(join(d, 'decode_errors.txt'));
-  const ser = lines(join(d, 'serializable.txt'));
-  return readdirSync(d)
-    .filter((f) => f.endsWith('.packet'))
-    .sort()
-    .map((name) => ({
-      dir: `fixtures/${dir}`,
-      name,
-      bytes: new Uint8Array(readFileSync(join(d, name))),
-      expected: parseJson(readFileSync(join(d, name + '.json'), 'utf8')),
-      decodeError: errs.has(name),
-      serializable: ser.has(name),
-    }));
+  return loadFixtureCases(dir);
 }
 
 /**

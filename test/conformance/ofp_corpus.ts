@@ -27,8 +27,8 @@ function lines(p: string): Set<string> {
   return existsSync(p) ? new Set(readFileSync(p, 'utf8').split('\n').map((s) => s.trim()).filter(Boolean)) : new Set();
 }
 
-export function loadCases(dir: string): Case[] {
-  const d = join(CORPUS, dir);
+/** One folder of NAME.packet + NAME.packet.json with its manifests (serializable, decode_errors, decode_skip). */
+export function loadCasesFrom(d: string, label: string): Case[] {
   const errs = lines(join(d, 'decode_errors.txt'));
   const ser = lines(join(d, 'serializable.txt'));
   const skip = lines(join(d, 'decode_skip.txt'));
@@ -36,13 +36,23 @@ export function loadCases(dir: string): Case[] {
     .filter((f) => f.endsWith('.packet') && !skip.has(f))
     .sort()
     .map((name) => ({
-      dir,
+      dir: label,
       name,
       bytes: new Uint8Array(readFileSync(join(d, name))),
       expected: parseJson(readFileSync(join(d, name + '.json'), 'utf8')),
       decodeError: errs.has(name),
       serializable: ser.has(name),
     }));
+}
+
+/** A version folder of the os-ken corpus (of10 ... of15). */
+export function loadCases(dir: string): Case[] {
+  return loadCasesFrom(join(CORPUS, dir), dir);
+}
+
+/** A folder of os-ken-built fixtures under test/fixtures. */
+export function loadFixtureCases(dir: string, label = `fixtures/${dir}`): Case[] {
+  return loadCasesFrom(join(REPO_ROOT, 'test', 'fixtures', dir), label);
 }
 
 /** Deep equality with exact integers: number and bigint compare by value, never float. */
