@@ -5,11 +5,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { AppManager } from '../src/base/app_manager.js';
 import { OFPHandler } from '../src/controller/ofp_handler.js';
 import { SimpleSwitch } from '../src/app/simple_switch.js';
 import { setLogLevel } from '../src/lib/log.js';
+import { rawSwitch } from './fake_switch.js';
 
 setLogLevel('error');
 
@@ -23,40 +23,9 @@ async function startController() {
   return { mgr, h, port: h.controller!.port };
 }
 
-/** A scripted switch: collects whole messages. */
-function fakeSwitch(port: number) {
-  const s = net.connect(port, '127.0.0.1');
-  const msgs: Buffer[] = [];
-  let buf = Buffer.alloc(0);
-  const waiters: (() => void)[] = [];
-  s.on('data', (d) => {
-    buf = Buffer.concat([buf, d]);
-    while (buf.length >= 8 && buf.length >= buf.readUInt16BE(2)) {
-      const l = buf.readUInt16BE(2);
-      msgs.push(buf.subarray(0, l));
-      buf = buf.subarray(l);
-    }
-    waiters.splice(0).forEach((f) => f());
-  });
-  const waitFor = async (pred: (m: Buffer) => boolean, ms = 2000): Promise<Buffer> => {
-    const t0 = Date.now();
-    for (;;) {
-      const m = msgs.find(pred);
-      if (m) return m;
-      if (Date.now() - t0 > ms) throw new Error('timeout waiting for message');
-      await new Promise<void>((r) => {
-        waiters.push(r);
-        setTimeout(r, 50);
-      });
-    }
-  };
-  const closed = new Promise<void>((r) => s.on('close', () => r()));
-  return { s, msgs, waitFor, closed };
-}
-
 test('OF1.3 handshake: hello bitmap, features request, set-config, table-miss flow', async () => {
   const { mgr, port } = await startController();
-  const sw = fakeSwitch(port);
+  const sw = rawSwitch(port);
   sw.s.write(Buffer.from('0400001000000001000100080000001a', 'hex')); // hello, bitmap {1,3,4}
   const hello = await sw.waitFor((m) => m[1] === 0);
   assert.equal(hello[0], 6, 'controller offers its highest version');
@@ -84,9 +53,9 @@ test('OF1.3 handshake: hello bitmap, features request, set-config, table-miss fl
 
 test('a framing error (length < 8) closes only that switch', async () => {
   const { mgr, port } = await startController();
-  const good = fakeSwitch(port);
+  const good = rawSwitch(port);
   good.s.write(Buffer.from('04000008000000010', 'hex'));
-  const bad = fakeSwitch(port);
+  const bad = rawSwitch(port);
   bad.s.write(Buffer.from('0400000400000001', 'hex'));
   await bad.closed;
   good.s.write(Buffer.from('040200080000000a', 'hex'));
@@ -98,7 +67,7 @@ test('a framing error (length < 8) closes only that switch', async () => {
 
 test('garbage and a message dribbled one byte per write do not crash the controller', async () => {
   const { mgr, port } = await startController();
-  const sw = fakeSwitch(port);
+  const sw = rawSwitch(port);
   const hello = Buffer.from('0400001000000001000100080000001a', 'hex');
   for (const b of hello) {
     sw.s.write(Buffer.from([b]));

@@ -4,11 +4,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { AppManager } from '../src/base/app_manager.js';
 import { OFPHandler } from '../src/controller/ofp_handler.js';
 import { setLogLevel, setLogSink } from '../src/lib/log.js';
 import type { ControllerOptions } from '../src/controller/controller.js';
+import { rawSwitch } from './fake_switch.js';
 
 const logs: string[] = [];
 setLogLevel('warn');
@@ -25,28 +25,12 @@ async function controller(opts: ControllerOptions = {}) {
   return { mgr, h, port: h.controller!.port };
 }
 
-function connect(port: number) {
-  const s = net.connect(port, '127.0.0.1');
-  let buf = Buffer.alloc(0);
-  const msgs: Buffer[] = [];
-  s.on('data', (d) => {
-    buf = Buffer.concat([buf, d]);
-    while (buf.length >= 8 && buf.length >= buf.readUInt16BE(2)) {
-      msgs.push(buf.subarray(0, buf.readUInt16BE(2)));
-      buf = buf.subarray(buf.readUInt16BE(2));
-    }
-  });
-  s.on('error', () => undefined);
-  const closed = new Promise<void>((r) => s.on('close', () => r()));
-  return { s, msgs, closed };
-}
-
 const within = <T>(p: Promise<T>, ms: number, what: string) =>
   Promise.race([p, new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`timeout: ${what}`)), ms))]);
 
 /** A good switch still gets its echo answered. */
 async function assertAlive(port: number): Promise<void> {
-  const good = connect(port);
+  const good = rawSwitch(port);
   good.s.write(HELLO13);
   good.s.write(Buffer.from('0402000800000077', 'hex'));
   const t0 = Date.now();
@@ -59,7 +43,7 @@ async function assertAlive(port: number): Promise<void> {
 
 test('a switch that never answers echo is disconnected', async () => {
   const { mgr, port } = await controller({ echoInterval: 0.1, maxUnrepliedEchos: 0 });
-  const mute = connect(port);
+  const mute = rawSwitch(port);
   mute.s.write(HELLO13);
   await within(mute.closed, 3000, 'mute switch not dropped');
   assert.ok(mute.msgs.some((m) => m[1] === 2), 'the controller sent echo requests');
@@ -69,7 +53,7 @@ test('a switch that never answers echo is disconnected', async () => {
 
 test('a switch that stops reading is throttled: sends are dropped and counted, memory bounded', async () => {
   const { mgr, h, port } = await controller({ sendQueueLimit: 256 * 1024 });
-  const slow = connect(port);
+  const slow = rawSwitch(port);
   slow.s.write(HELLO13);
   await new Promise((r) => setTimeout(r, 100));
   slow.s.pause(); // stop reading
@@ -91,7 +75,7 @@ test('a switch that stops reading is throttled: sends are dropped and counted, m
 
 test('a lying length (shorter than the body) is logged and the stream goes on or is closed; others unaffected', async () => {
   const { mgr, port } = await controller();
-  const liar = connect(port);
+  const liar = rawSwitch(port);
   liar.s.write(HELLO13);
   // features reply claiming 12 bytes while carrying 32: decoded as truncated (logged), the rest is misframed
   const rep = Buffer.alloc(32, 0xee);
@@ -109,7 +93,7 @@ test('a lying length (shorter than the body) is logged and the stream goes on or
 
 test('a lying length (longer than what is sent) holds at most one message and does not block others', async () => {
   const { mgr, h, port } = await controller();
-  const liar = connect(port);
+  const liar = rawSwitch(port);
   liar.s.write(HELLO13);
   const head = Buffer.from('04020fff00000001', 'hex'); // claims 4095 bytes, sends 8
   liar.s.write(head);
@@ -122,7 +106,7 @@ test('a lying length (longer than what is sent) holds at most one message and do
 
 test('unknown version, unknown type and zero-length TLV bait are logged, never fatal', async () => {
   const { mgr, port } = await controller();
-  const bad = connect(port);
+  const bad = rawSwitch(port);
   bad.s.write(HELLO13);
   bad.s.write(Buffer.from('7f000008000000ff', 'hex')); // unknown version
   bad.s.write(Buffer.from('04ee000800000002', 'hex')); // unknown type

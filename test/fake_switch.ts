@@ -93,3 +93,38 @@ export async function until(pred: () => boolean, what: string, ms = 3000): Promi
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/**
+ * A scripted switch that sees only framing: whole messages as raw bytes (for tests that check the wire
+ * independently of the decoder, or send what the decoder would refuse).
+ */
+export function rawSwitch(port: number) {
+  const s = net.connect(port, '127.0.0.1');
+  const msgs: Buffer[] = [];
+  let buf = Buffer.alloc(0);
+  const waiters: (() => void)[] = [];
+  s.on('data', (d: Buffer) => {
+    buf = Buffer.concat([buf, d]);
+    while (buf.length >= 8 && buf.length >= buf.readUInt16BE(2)) {
+      const l = buf.readUInt16BE(2);
+      msgs.push(buf.subarray(0, l));
+      buf = buf.subarray(l);
+    }
+    waiters.splice(0).forEach((f) => f());
+  });
+  s.on('error', () => undefined);
+  const waitFor = async (pred: (m: Buffer) => boolean, ms = 2000): Promise<Buffer> => {
+    const t0 = Date.now();
+    for (;;) {
+      const m = msgs.find(pred);
+      if (m) return m;
+      if (Date.now() - t0 > ms) throw new Error('timeout waiting for message');
+      await new Promise<void>((r) => {
+        waiters.push(r);
+        setTimeout(r, 50);
+      });
+    }
+  };
+  const closed = new Promise<void>((r) => s.on('close', () => r()));
+  return { s, msgs, waitFor, closed };
+}
