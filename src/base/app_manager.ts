@@ -49,6 +49,8 @@ export class OSKenApp {
   private draining = false;
   private idleWaiters: (() => void)[] = [];
   private started = false;
+  /** @internal AppManager's one-entry cache of this app's handlers for the last event class */
+  readonly handlerMemo: { cls: EventClass | null; gen: number; mgr: AppManager | null; list: Bound[] } = { cls: null, gen: -1, mgr: null, list: [] };
 
   constructor(init?: AppInit) {
     const C = this.constructor as AppClass;
@@ -216,9 +218,16 @@ export class AppManager {
   /** per app and event class: its handlers, superclass handlers included */
   private handlerCache = new Map<OSKenApp, Map<EventClass, Bound[]>>();
 
+  /** bumped whenever handlers change: invalidates the one-entry caches below */
+  private gen = 0;
+  private lastTargetsCls: EventClass | null = null;
+  private lastTargets: OSKenApp[] = [];
+
   private invalidate(): void {
     this.targetsCache.clear();
     this.handlerCache.clear();
+    this.gen++;
+    this.lastTargetsCls = null;
   }
 
   private static chain(evCls: EventClass): EventClass[] {
@@ -228,6 +237,8 @@ export class AppManager {
   }
 
   private targets(evCls: EventClass): OSKenApp[] {
+    // one-entry cache in front of the map: a stream of packet-ins asks for the same class
+    if (evCls === this.lastTargetsCls) return this.lastTargets;
     let t = this.targetsCache.get(evCls);
     if (!t) {
       const set = new Set<OSKenApp>();
@@ -235,6 +246,8 @@ export class AppManager {
       t = [...set];
       this.targetsCache.set(evCls, t);
     }
+    this.lastTargetsCls = evCls;
+    this.lastTargets = t;
     return t;
   }
   private static instance: AppManager | null = null;
@@ -326,6 +339,8 @@ export class AppManager {
   /** @internal handlers of `app` for this event (walks the event class chain) */
   handlersFor(app: OSKenApp, ev: EventBase): Bound[] {
     const evCls = ev.constructor as EventClass;
+    const hc = app.handlerMemo;
+    if (hc.cls === evCls && hc.gen === this.gen && hc.mgr === this) return hc.list;
     let byCls = this.handlerCache.get(app);
     if (!byCls) this.handlerCache.set(app, (byCls = new Map()));
     let out = byCls.get(evCls);
@@ -334,6 +349,10 @@ export class AppManager {
       for (const c of AppManager.chain(evCls)) for (const b of this.observers.get(c) ?? []) if (b.app === app) out.push(b);
       byCls.set(evCls, out);
     }
+    hc.cls = evCls;
+    hc.gen = this.gen;
+    hc.mgr = this;
+    hc.list = out;
     return out;
   }
 

@@ -102,7 +102,8 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
         break;
     }
     const Ev = ofpMsgToEvClass(m);
-    if (this.manager?.isObserved(Ev)) this.sendEventToObservers(new Ev(m), state);
+    const mgr = this.manager;
+    if (mgr !== null && mgr.isObserved(Ev)) this.sendEventToObservers(new Ev(m, dp.rxTime || undefined), state);
   }
 
   onClose(dp: Datapath): void {

@@ -53,36 +53,56 @@ export class MsgBase extends OFPStruct {
 
   /** Encode the whole message into `buf` (as os-ken's serialize()). */
   serialize(): void {
-    const version = this.encodeVersion();
     // scratch writers are pooled (a stack, so nested messages such as bundle-add are safe)
     const w = WRITER_POOL.pop() ?? new Writer(2048);
     w.pos = 0;
-    w.version = version;
     try {
-      w.ensure(OFP_HEADER_SIZE);
-      w.pos = OFP_HEADER_SIZE; // the header is written last
-      this.encodeTo(w);
+      this.serializeTo(w);
     } catch (e) {
       WRITER_POOL.push(w);
       throw e;
     }
     const len = w.pos;
-    if (len > 0xffff) {
-      WRITER_POOL.push(w);
-      throw new OFPMalformedMessage(this.constructor.name, 0, `message length ${len} exceeds 65535`);
-    }
-    if (this.xid === null) this.xid = 0;
-    this.version = version;
-    this.msg_type = this.cls_msg_type;
-    this.msg_len = len;
-    w.view.setUint8(0, version);
-    w.view.setUint8(1, this.msg_type);
-    w.view.setUint16(2, len);
-    w.view.setUint32(4, this.xid >>> 0);
     const out = Buffer.allocUnsafe(len);
     out.set(w.buf.subarray(0, len));
     this.buf = out;
     if (w.buf.length <= 65536) WRITER_POOL.push(w);
+  }
+
+  /**
+   * Encode the whole message at `w.pos` (header fields and msg_* set as serialize() does, `buf`
+   * left alone): the controller encodes outgoing messages straight into its output buffer.
+   * On error `w.pos` is back where it was.
+   */
+  serializeTo(w: Writer): void {
+    const version = this.encodeVersion();
+    const start = w.pos;
+    const prevVersion = w.version;
+    w.version = version;
+    try {
+      w.ensure(OFP_HEADER_SIZE);
+      w.pos = start + OFP_HEADER_SIZE; // the header is written last
+      this.encodeTo(w);
+    } catch (e) {
+      w.pos = start;
+      w.version = prevVersion;
+      throw e;
+    }
+    w.version = prevVersion;
+    const len = w.pos - start;
+    if (len > 0xffff) {
+      w.pos = start;
+      throw new OFPMalformedMessage(this.constructor.name, 0, `message length ${len} exceeds 65535`);
+    }
+    if (this.xid === null) this.xid = 0;
+    this.version = version;
+    const type = (this.msg_type = this.cls_msg_type);
+    this.msg_len = len;
+    const v = w.view;
+    v.setUint8(start, version);
+    v.setUint8(start + 1, type);
+    v.setUint16(start + 2, len);
+    v.setUint32(start + 4, this.xid >>> 0);
   }
 }
 
