@@ -13,6 +13,8 @@ import { EventOFPPortStateChange, EventOFPStateChange, ofpMsgToEvClass } from '.
 import { ALL_OFP_VERSIONS, parserClass } from './ofproto_modules.js';
 
 const log = getLogger('osken.controller.ofp_handler');
+/** messages ofp_handler itself acts on before the apps see them */
+const CONTROL_MSGS = new Set(['OFPHello', 'OFPEchoRequest', 'OFPEchoReply', 'OFPSwitchFeatures', 'OFPPortDescStatsReply', 'OFPPortStatus', 'OFPErrorMsg']);
 type MsgCtor = new (init?: Record<string, unknown>) => MsgBase;
 
 export interface OFPHandlerInit extends AppInit {
@@ -72,6 +74,15 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
 
   onMessage(dp: Datapath, m: MsgBase, state: Dispatcher): void {
     const name = (m.constructor as unknown as { jsonName: string }).jsonName;
+    // the handshake, echo and port messages get their bookkeeping first (a method of its own, so
+    // the hot path for everything else stays small)
+    if (CONTROL_MSGS.has(name)) this.onControlMessage(dp, m, name);
+    const Ev = ofpMsgToEvClass(m);
+    const mgr = this.manager;
+    if (mgr !== null && mgr.isObserved(Ev)) this.sendEventToObservers(new Ev(m, dp.rxTime || undefined), state);
+  }
+
+  private onControlMessage(dp: Datapath, m: MsgBase, name: string): void {
     switch (name) {
       case 'OFPHello':
         this.onHello(dp, m);
@@ -101,9 +112,6 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
       default:
         break;
     }
-    const Ev = ofpMsgToEvClass(m);
-    const mgr = this.manager;
-    if (mgr !== null && mgr.isObserved(Ev)) this.sendEventToObservers(new Ev(m, dp.rxTime || undefined), state);
   }
 
   onClose(dp: Datapath): void {
