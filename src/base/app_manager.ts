@@ -160,8 +160,9 @@ export class OSKenApp {
         }
         // handlers run synchronously; the loop waits only for a handler that returns a promise
         const handlers = this.manager?.handlersFor(this, ev) ?? [];
-        for (const h of handlers) {
-          if (h.dispatchers && state !== null && !h.dispatchers.includes(state)) continue;
+        for (let k = 0; k < handlers.length; k++) {
+          const h = handlers[k]!;
+          if (h.dispatchers !== null && state !== null && !h.dispatchers.includes(state)) continue;
           try {
             const r = h.fn.call(this, ev);
             if (r && typeof (r as Promise<unknown>).then === 'function') await r;
@@ -367,7 +368,8 @@ export class AppManager {
   /** @internal */
   broadcast(ev: EventBase, state: Dispatcher | null, src: string | null): void {
     ev.src ??= src;
-    for (const app of this.targets(ev.constructor as EventClass)) app.enqueue(ev, state);
+    const t = this.targets(ev.constructor as EventClass);
+    for (let i = 0; i < t.length; i++) t[i]!.enqueue(ev, state);
   }
 
   /** Does any app observe this event class or a superclass? (lets emitters skip building events nobody wants) */

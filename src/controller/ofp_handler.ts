@@ -36,6 +36,8 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
   /** datapaths in MAIN (or CONFIG) by id; a duplicate id replaces the older connection */
   readonly dps = new Map<bigint, Datapath>();
   controllerOptions: ControllerOptions;
+  private lastMsgCls: unknown = null;
+  private lastMsgControl = false;
 
   constructor(init?: OFPHandlerInit) {
     super(init);
@@ -73,10 +75,14 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
   }
 
   onMessage(dp: Datapath, m: MsgBase, state: Dispatcher): void {
-    const name = (m.constructor as unknown as { jsonName: string }).jsonName;
     // the handshake, echo and port messages get their bookkeeping first (a method of its own, so
-    // the hot path for everything else stays small)
-    if (CONTROL_MSGS.has(name)) this.onControlMessage(dp, m, name);
+    // the hot path for everything else stays small); one-entry cache of the class's answer
+    const C = m.constructor;
+    if (C !== this.lastMsgCls) {
+      this.lastMsgCls = C;
+      this.lastMsgControl = CONTROL_MSGS.has((C as unknown as { jsonName: string }).jsonName);
+    }
+    if (this.lastMsgControl) this.onControlMessage(dp, m, (C as unknown as { jsonName: string }).jsonName);
     const Ev = ofpMsgToEvClass(m);
     const mgr = this.manager;
     if (mgr !== null && mgr.isObserved(Ev)) this.sendEventToObservers(new Ev(m, dp.rxTime || undefined), state);
