@@ -51,6 +51,19 @@ test('OF1.3 handshake: hello bitmap, features request, set-config, table-miss fl
   await mgr.close();
 });
 
+test('no common version: the switch gets OFPET_HELLO_FAILED before the connection closes', async () => {
+  const { mgr, port } = await startController();
+  const sw = rawSwitch(port);
+  // an OF1.3 hello whose version bitmap offers only OpenFlow 1.1 (wire 2), which osken does not speak
+  sw.s.write(Buffer.from('04000010000000010001000800000004', 'hex'));
+  await Promise.race([sw.closed, new Promise((_, rej) => setTimeout(() => rej(new Error('not closed')), 4000))]);
+  const err = sw.msgs.find((m) => m[1] === 1);
+  assert.ok(err, `error message received before close (got types ${sw.msgs.map((m) => m[1]).join(',')})`);
+  assert.equal(err.readUInt16BE(8), 0, 'OFPET_HELLO_FAILED');
+  assert.equal(err.readUInt16BE(10), 0, 'OFPHFC_INCOMPATIBLE');
+  await mgr.close();
+});
+
 test('a framing error (length < 8) closes only that switch', async () => {
   const { mgr, port } = await startController();
   const good = rawSwitch(port);

@@ -102,7 +102,7 @@ export class Datapath {
 
   /** Serialize and send; sets the xid when unset. Returns false if dropped (switch not reading, or closed). */
   sendMsg(m: MsgBase): boolean {
-    if (this.closed) return false;
+    if (this.closed || this.closing) return false;
     if (m.xid === null) this.setXid(m);
     if (!m.datapath) m.datapath = this as unknown as MsgBase['datapath'];
     if (this.overLimit()) return false;
@@ -118,7 +118,7 @@ export class Datapath {
 
   /** Send bytes as they are (one or more whole messages). Returns false if dropped. */
   sendRaw(buf: Uint8Array): boolean {
-    if (this.closed) return false;
+    if (this.closed || this.closing) return false;
     if (this.overLimit()) return false;
     this.out.bytes(buf);
     this.queued++;
@@ -165,10 +165,21 @@ export class Datapath {
     return m.xid!;
   }
 
+  /** Close the connection; messages already sent (e.g. an error before closing) still leave first. */
   close(): void {
-    if (this.closed) return;
-    this.socket.destroy();
+    if (this.closed || this.closing) return;
+    this.closing = true;
+    const w = this.out;
+    if (w.pos === 0 || this.socket.destroyed) {
+      this.socket.destroy();
+      return;
+    }
+    this.out = new Writer(64);
+    this.socket.end(Buffer.from(w.buf.buffer, w.buf.byteOffset, w.pos));
+    // a switch that does not read must not keep the socket: give it a moment, then cut
+    setTimeout(() => this.socket.destroy(), 1000).unref();
   }
+  private closing = false;
 
   startEcho(): void {
     if (this.opts.echoInterval <= 0) return;
@@ -190,6 +201,7 @@ export class Datapath {
   rxTime = 0;
 
   private onData(chunk: Buffer): void {
+    if (this.closing) return;
     this.rxTime = Date.now() / 1000;
     let buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = null;
@@ -205,7 +217,7 @@ export class Datapath {
       const one = buf.subarray(off, off + len);
       off += len;
       this.dispatch(one);
-      if (this.closed) return;
+      if (this.closed || this.closing) return;
     }
     if (off < buf.length) {
       // keep only the incomplete tail (at most one message: <= 65535 bytes)
