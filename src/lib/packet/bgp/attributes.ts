@@ -13,7 +13,7 @@ import { ipv4ToText } from '../../../wire/addrconv.js';
 import * as C from './constants.js';
 import { BGPExtendedCommunity, BGPLargeCommunity } from './communities.js';
 import type { JsonObject, JsonValue } from './util.js';
-import { b64, ipBinToText, ipTextToBin, jsonList, labelFromUser, malformed, putBytes, u24, v4Bin } from './util.js';
+import { b64, ipBinToText, ipTextToBin, jsonList, labelFromUser, malformed, putBytes, rd16, rd32, u24, v4Bin } from './util.js';
 
 const OPT_TRANS = C.BGP_ATTR_FLAG_OPTIONAL | C.BGP_ATTR_FLAG_TRANSITIVE;
 
@@ -120,7 +120,7 @@ export class BGPPathAttributeOrigin extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     w.u8(this.value);
   }
-  static decodeValue(b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeOrigin {
+  static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributeOrigin {
     if (end - p < 1) short('BGPPathAttributeOrigin', 1, end - p, p);
     return new BGPPathAttributeOrigin({ flags: h.flags, type: h.type, length: h.length, value: b[p]! });
   }
@@ -139,7 +139,7 @@ abstract class Ipv4Attribute extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     putBytes(w, v4Bin(this.value));
   }
-  static decodeValue<T>(this: new (o: { value: string } & Hdr) => T, b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): T {
+  static decodeValue<T>(this: new (o: { value: string } & Hdr) => T, b: Uint8Array, p: number, end: number, h: Required<Hdr>): T {
     if (end - p < 4) short((this as unknown as typeof BGPPathAttribute).jsonName, 4, end - p, p);
     return new this({ flags: h.flags, type: h.type, length: h.length, value: ipv4ToText(b, p) });
   }
@@ -165,9 +165,9 @@ abstract class Uint32Attribute extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     w.u32(this.value);
   }
-  static decodeValue<T>(this: new (o: { value: number } & Hdr) => T, _b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): T {
+  static decodeValue<T>(this: new (o: { value: number } & Hdr) => T, b: Uint8Array, p: number, end: number, h: Required<Hdr>): T {
     if (end - p < 4) short((this as unknown as typeof BGPPathAttribute).jsonName, 4, end - p, p);
-    return new this({ flags: h.flags, type: h.type, length: h.length, value: v.getUint32(p) });
+    return new this({ flags: h.flags, type: h.type, length: h.length, value: rd32(b, p) });
   }
 }
 
@@ -221,7 +221,7 @@ export class BGPPathAttributeClusterList extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     for (const c of this.value) putBytes(w, v4Bin(c));
   }
-  static decodeValue(b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeClusterList {
+  static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributeClusterList {
     const value: string[] = [];
     for (; end - p >= 4; p += 4) value.push(ipv4ToText(b, p));
     return new BGPPathAttributeClusterList({ flags: h.flags, type: h.type, length: h.length, value });
@@ -248,9 +248,9 @@ export class BGPPathAttributeCommunities extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     for (const c of this.communities) w.u32(c);
   }
-  static decodeValue(_b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeCommunities {
+  static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributeCommunities {
     const communities: number[] = [];
-    for (; end - p >= 4; p += 4) communities.push(v.getUint32(p));
+    for (; end - p >= 4; p += 4) communities.push(rd32(b, p));
     return new BGPPathAttributeCommunities({ flags: h.flags, type: h.type, length: h.length, communities });
   }
 }
@@ -332,7 +332,7 @@ export abstract class AsPathCommon extends BGPPathAttribute {
     return true;
   }
 
-  static parseSegments(b: Uint8Array, v: DataView, p: number, end: number, size: 2 | 4, where: string): AsPathSegment[] {
+  static parseSegments(b: Uint8Array, p: number, end: number, size: 2 | 4, where: string): AsPathSegment[] {
     const out: AsPathSegment[] = [];
     while (p < end) {
       if (end - p < 2) malformed(where, 'truncated segment header', p, C.BGP_ERROR_UPDATE_MESSAGE_ERROR, C.BGP_ERROR_SUB_MALFORMED_AS_PATH);
@@ -341,7 +341,7 @@ export abstract class AsPathCommon extends BGPPathAttribute {
       p += 2;
       if (end - p < size * n) malformed(where, 'truncated segment', p, C.BGP_ERROR_UPDATE_MESSAGE_ERROR, C.BGP_ERROR_SUB_MALFORMED_AS_PATH);
       const l: number[] = new Array<number>(n);
-      for (let i = 0; i < n; i++, p += size) l[i] = size === 2 ? v.getUint16(p) : v.getUint32(p);
+      for (let i = 0; i < n; i++, p += size) l[i] = size === 2 ? rd16(b, p) : rd32(b, p);
       if (t === AS_SET) out.push(new Set(l));
       else if (t === AS_SEQUENCE) out.push(l);
       else malformed(where, `unsupported segment type: ${t}`, p, C.BGP_ERROR_UPDATE_MESSAGE_ERROR, C.BGP_ERROR_SUB_MALFORMED_AS_PATH);
@@ -355,9 +355,9 @@ export class BGPPathAttributeAsPath extends AsPathCommon {
   constructor(o: { value: AsPathSegment[]; as_pack_str?: '!H' | '!I' | null } & Hdr) {
     super(o, C.BGP_ATTR_TYPE_AS_PATH, 2);
   }
-  static decodeValue(b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAsPath {
+  static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAsPath {
     const size = AsPathCommon.isValid16(b, p, end) ? 2 : 4;
-    const value = AsPathCommon.parseSegments(b, v, p, end, size, 'BGPPathAttributeAsPath');
+    const value = AsPathCommon.parseSegments(b, p, end, size, 'BGPPathAttributeAsPath');
     return new BGPPathAttributeAsPath({ flags: h.flags, type: h.type, length: h.length, value, as_pack_str: size === 2 ? '!H' : '!I' });
   }
 }
@@ -368,8 +368,8 @@ export class BGPPathAttributeAs4Path extends AsPathCommon {
   constructor(o: { value: AsPathSegment[]; as_pack_str?: '!H' | '!I' | null } & Hdr) {
     super(o, C.BGP_ATTR_TYPE_AS4_PATH, 4);
   }
-  static decodeValue(b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAs4Path {
-    const value = AsPathCommon.parseSegments(b, v, p, end, 4, 'BGPPathAttributeAs4Path');
+  static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAs4Path {
+    const value = AsPathCommon.parseSegments(b, p, end, 4, 'BGPPathAttributeAs4Path');
     return new BGPPathAttributeAs4Path({ flags: h.flags, type: h.type, length: h.length, value, as_pack_str: '!I' });
   }
 }
@@ -401,10 +401,10 @@ export class BGPPathAttributeAggregator extends BGPPathAttribute {
     else w.u16(this.as_number);
     putBytes(w, v4Bin(this.addr));
   }
-  static decodeValue(b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAggregator {
-    if (end - p === 8) return new BGPPathAttributeAggregator({ flags: h.flags, type: h.type, length: h.length, as_number: v.getUint32(p), addr: ipv4ToText(b, p + 4) }, 4);
+  static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAggregator {
+    if (end - p === 8) return new BGPPathAttributeAggregator({ flags: h.flags, type: h.type, length: h.length, as_number: rd32(b, p), addr: ipv4ToText(b, p + 4) }, 4);
     if (end - p < 6) short('BGPPathAttributeAggregator', 6, end - p, p);
-    return new BGPPathAttributeAggregator({ flags: h.flags, type: h.type, length: h.length, as_number: v.getUint16(p), addr: ipv4ToText(b, p + 2) }, 2);
+    return new BGPPathAttributeAggregator({ flags: h.flags, type: h.type, length: h.length, as_number: rd16(b, p), addr: ipv4ToText(b, p + 2) }, 2);
   }
 }
 
@@ -425,9 +425,9 @@ export class BGPPathAttributeAs4Aggregator extends BGPPathAttribute {
     w.u32(this.as_number);
     putBytes(w, v4Bin(this.addr));
   }
-  static decodeValue(b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAs4Aggregator {
+  static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAs4Aggregator {
     if (end - p < 8) short('BGPPathAttributeAs4Aggregator', 8, end - p, p);
-    return new BGPPathAttributeAs4Aggregator({ flags: h.flags, type: h.type, length: h.length, as_number: v.getUint32(p), addr: ipv4ToText(b, p + 4) });
+    return new BGPPathAttributeAs4Aggregator({ flags: h.flags, type: h.type, length: h.length, as_number: rd32(b, p), addr: ipv4ToText(b, p + 4) });
   }
 }
 
@@ -463,11 +463,11 @@ export class BGPPathAttributeExtendedCommunities extends BGPPathAttribute {
   get soo_list(): string[] {
     return this.communityList(3);
   }
-  static decodeValue(b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeExtendedCommunities {
+  static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributeExtendedCommunities {
     const communities: BGPExtendedCommunity[] = [];
     for (; p < end; p += 8) {
       if (end - p < 8) short('BGPPathAttributeExtendedCommunities', 8, end - p, p);
-      communities.push(BGPExtendedCommunity.decodeAt(b, v, p));
+      communities.push(BGPExtendedCommunity.decodeAt(b, p));
     }
     return new BGPPathAttributeExtendedCommunities({ flags: h.flags, type: h.type, length: h.length, communities });
   }
@@ -492,11 +492,11 @@ export class BGPPathAttributeLargeCommunities extends BGPPathAttribute {
       w.u32(c.local_data_2);
     }
   }
-  static decodeValue(_b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeLargeCommunities {
+  static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributeLargeCommunities {
     if ((end - p) % 12 !== 0) malformed('BGPPathAttributeLargeCommunities', `length ${end - p} not a multiple of 12`, p);
     const communities: BGPLargeCommunity[] = [];
     for (; p < end; p += 12)
-      communities.push(new BGPLargeCommunity({ global_admin: v.getUint32(p), local_data_1: v.getUint32(p + 4), local_data_2: v.getUint32(p + 8) }));
+      communities.push(new BGPLargeCommunity({ global_admin: rd32(b, p), local_data_1: rd32(b, p + 4), local_data_2: rd32(b, p + 8) }));
     return new BGPPathAttributeLargeCommunities({ flags: h.flags, type: h.type, length: h.length, communities });
   }
 }
@@ -580,7 +580,7 @@ export class BGPPathAttributePmsiTunnel extends BGPPathAttribute {
     w.bytes(this.label.subarray(0, 3));
     if (this.tunnel_id !== null) w.bytes(this.tunnel_id.serialize());
   }
-  static decodeValue(b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributePmsiTunnel {
+  static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributePmsiTunnel {
     if (end - p < 5) short('BGPPathAttributePmsiTunnel', 5, end - p, p);
     const tunnelType = b[p + 1]!;
     let tid: PmsiTunnelId | null = null;

@@ -3,18 +3,20 @@
  * 2-byte length, 1-byte type. Message types register their body decoder
  * here (bgp/open.ts, bgp/update.ts, bgp/messages.ts).
  */
-import { Reader } from '../../../wire/reader.js';
+import type { Reader } from '../../../wire/reader.js';
 import { Writer } from '../../../wire/writer.js';
 import { JsonDictError, PacketTruncated } from '../../../wire/errors.js';
 import { type DecodeCtx, PacketBase, type SerializeBuffer, TypeTable, jClass, registerProtocol } from '../packet_base.js';
 import * as C from './constants.js';
-import type { BgpOptions, JsonObject } from './util.js';
-import { DEFAULT_OPTIONS, malformed } from './util.js';
+import type { BgpOptions, Cursor, JsonObject } from './util.js';
+import { DEFAULT_OPTIONS, malformed, rd16 } from './util.js';
 
 /** Decodes a message body in [p, end) (p = after the 19-byte header). */
-export type BodyDecoder = (r: Reader, p: number, end: number, len: number, opts: BgpOptions) => BGPMessage;
+export type BodyDecoder = (r: Cursor, p: number, end: number, len: number, opts: BgpOptions) => BGPMessage;
 
 const WRITERS: Writer[] = [];
+/** the `rest` of a parse that consumed everything (length 0: nothing can be written to it) */
+const NO_BYTES = new Uint8Array(0);
 
 const BODY_DECODERS: (BodyDecoder | undefined)[] = new Array<BodyDecoder | undefined>(256).fill(undefined);
 
@@ -125,9 +127,9 @@ export abstract class BGPMessage extends PacketBase {
 
   /** Decode one message from the start of buf; returns [message, rest]. */
   static parse(buf: Uint8Array, opts: BgpOptions = DEFAULT_OPTIONS): [BGPMessage, Uint8Array] {
-    const r = new Reader(buf);
-    const m = decodeMessage(r, r.end, opts);
-    return [m, buf.subarray(r.pos)];
+    const r: Cursor = { bytes: buf, pos: 0 };
+    const m = decodeMessage(r, buf.length, opts);
+    return [m, r.pos === buf.length ? NO_BYTES : buf.subarray(r.pos)];
   }
 }
 
@@ -136,10 +138,10 @@ export abstract class BGPMessage extends PacketBase {
  * Throws PacketTruncated when fewer than `len` bytes are there, BgpMalformed
  * (code 1, subcode 2/3) for a bad length or type.
  */
-export function decodeMessage(r: Reader, end: number, opts: BgpOptions): BGPMessage {
+export function decodeMessage(r: Cursor, end: number, opts: BgpOptions): BGPMessage {
   const p = r.pos;
   if (end - p < C.BGP_HDR_LEN) throw new PacketTruncated('bgp', C.BGP_HDR_LEN, end - p, p);
-  const len = r.view.getUint16(p + 16);
+  const len = rd16(r.bytes, p + 16);
   const type = r.bytes[p + 18]!;
   if (len < C.BGP_HDR_LEN) malformed('bgp', `bad message length ${len}`, p, C.BGP_ERROR_MESSAGE_HEADER_ERROR, C.BGP_ERROR_SUB_BAD_MESSAGE_LENGTH);
   if (end - p < len) throw new PacketTruncated('bgp', len, end - p, p);

@@ -2,7 +2,6 @@
  * Shared helpers of the BGP codec: bounds checks that throw typed errors,
  * address text<->bytes as os-ken prints them, JSON helpers.
  */
-import type { Reader } from '../../../wire/reader.js';
 import type { Writer } from '../../../wire/writer.js';
 import { PacketTruncated } from '../../../wire/errors.js';
 import { ipv4ToBin, ipv4ToText, ipv6ToBin, ipv6ToText } from '../../../wire/addrconv.js';
@@ -30,8 +29,29 @@ export interface BgpOptions {
 
 export const DEFAULT_OPTIONS: BgpOptions = { extensions: false, addPath: new Set<number>() };
 
+/**
+ * What the BGP decoders need of a reader: the bytes and a position they
+ * advance. A wire Reader is one; BGPMessage.parse makes a plain
+ * `{ bytes, pos }` (no DataView per message: the decoders read
+ * multi-byte integers with rd16/rd32).
+ */
+export interface Cursor {
+  readonly bytes: Uint8Array;
+  pos: number;
+}
+
+/** Big-endian u16 at b[p] (caller has bounds-checked). */
+export function rd16(b: Uint8Array, p: number): number {
+  return (b[p]! << 8) | b[p + 1]!;
+}
+
+/** Big-endian u32 at b[p] (caller has bounds-checked). */
+export function rd32(b: Uint8Array, p: number): number {
+  return ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+}
+
 /** Throw PacketTruncated unless n bytes remain before `end`. */
-export function needTo(r: Reader, end: number, n: number, where: string): void {
+export function needTo(r: Cursor, end: number, n: number, where: string): void {
   if (end - r.pos < n) throw new PacketTruncated(where, n, end - r.pos, r.pos);
 }
 

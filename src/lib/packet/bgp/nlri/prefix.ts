@@ -7,12 +7,12 @@
  * os-ken. Labelled/VPN prefixes print `addr` the way os-ken stores it, a
  * tuple: [labels, addr] or [labels, {RD}, addr].
  */
-import type { Reader } from '../../../../wire/reader.js';
+import type { Cursor } from '../util.js';
 import type { Writer } from '../../../../wire/writer.js';
 import { ipv4ToText, ipv6ToText } from '../../../../wire/addrconv.js';
 import { RouteDistinguisher } from '../rd.js';
 import type { JsonObject, JsonValue } from '../util.js';
-import { b64, malformed, needTo, v4Bin, v6Bin } from '../util.js';
+import { b64, malformed, needTo, rd32, v4Bin, v6Bin } from '../util.js';
 import { BGP_ERROR_UPDATE_MESSAGE_ERROR, BGP_ERROR_SUB_INVALID_NETWORK_FIELD } from '../constants.js';
 
 const WITHDRAW_LABELS = [0x800000, 0x000000];
@@ -111,12 +111,12 @@ abstract class PlainPrefix implements BgpNlri {
     writePrefixBits(w, this.length, f.toBin(this.addr), f.where);
   }
 
-  static decode<T extends PlainPrefix>(this: new (o: PrefixOpts) => T, r: Reader, end: number, addPath = false): T {
+  static decode<T extends PlainPrefix>(this: new (o: PrefixOpts) => T, r: Cursor, end: number, addPath = false): T {
     const f = familyOf(this);
     let pathId: number | null = null;
     if (addPath) {
       needTo(r, end, 4, f.where);
-      pathId = r.view.getUint32(r.pos);
+      pathId = rd32(r.bytes, r.pos);
       r.pos += 4;
     }
     needTo(r, end, 1, f.where);
@@ -168,7 +168,7 @@ export class BinAddrPrefix implements BgpNlri {
   serializeTo(w: Writer): void {
     writePrefixBits(w, this.length, this.addr, '_BinAddrPrefix');
   }
-  static decode(r: Reader, end: number): BinAddrPrefix {
+  static decode(r: Cursor, end: number): BinAddrPrefix {
     needTo(r, end, 1, '_BinAddrPrefix');
     const length = r.bytes[r.pos]!;
     const n = (length + 7) >> 3;
@@ -263,7 +263,7 @@ export abstract class LabelledPrefixBase implements BgpNlri {
   }
 
   /** Decode one prefix of this class (its address size, with or without RD). */
-  static decode<T extends LabelledPrefixBase>(this: new (o: LabelledOpts, raw?: boolean) => T, r: Reader, end: number): T {
+  static decode<T extends LabelledPrefixBase>(this: new (o: LabelledOpts, raw?: boolean) => T, r: Cursor, end: number): T {
     const k = this as unknown as typeof LabelledPrefixBase;
     return LabelledPrefixBase.decodeWith((o) => new this(o, true), k.ADDR_LEN, k.IS_VPN, k.jsonName, r, end);
   }
@@ -273,7 +273,7 @@ export abstract class LabelledPrefixBase implements BgpNlri {
     addrLen: number,
     isVpn: boolean,
     where: string,
-    r: Reader,
+    r: Cursor,
     end: number,
   ): T {
     needTo(r, end, 1, where);
@@ -306,7 +306,7 @@ export abstract class LabelledPrefixBase implements BgpNlri {
     let rd: RouteDistinguisher | null = null;
     if (isVpn) {
       if (pend - p < 8) badPrefix(where, 'prefix too short for a route distinguisher', p);
-      rd = RouteDistinguisher.decodeAt(b, r.view, p);
+      rd = RouteDistinguisher.decodeAt(b, p);
       p += 8;
     }
     const rest = pend - p;
