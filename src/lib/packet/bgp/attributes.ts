@@ -9,7 +9,7 @@
  * Serialising fixes up flags and lengths exactly like os-ken's serialize().
  */
 import type { Writer } from '../../../wire/writer.js';
-import { ipv4ToText } from '../../../wire/addrconv.js';
+import { v4Text } from './addr_text.js';
 import * as C from './constants.js';
 import { BGPExtendedCommunity, BGPLargeCommunity } from './communities.js';
 import type { JsonObject, JsonValue } from './util.js';
@@ -141,7 +141,7 @@ abstract class Ipv4Attribute extends BGPPathAttribute {
   }
   static decodeValue<T>(this: new (o: { value: string } & Hdr) => T, b: Uint8Array, p: number, end: number, h: Required<Hdr>): T {
     if (end - p < 4) short((this as unknown as typeof BGPPathAttribute).jsonName, 4, end - p, p);
-    return new this({ flags: h.flags, type: h.type, length: h.length, value: ipv4ToText(b, p) });
+    return new this({ flags: h.flags, type: h.type, length: h.length, value: v4Text(b, p) });
   }
 }
 
@@ -223,7 +223,7 @@ export class BGPPathAttributeClusterList extends BGPPathAttribute {
   }
   static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributeClusterList {
     const value: string[] = [];
-    for (; end - p >= 4; p += 4) value.push(ipv4ToText(b, p));
+    for (; end - p >= 4; p += 4) value.push(v4Text(b, p));
     return new BGPPathAttributeClusterList({ flags: h.flags, type: h.type, length: h.length, value });
   }
 }
@@ -402,9 +402,9 @@ export class BGPPathAttributeAggregator extends BGPPathAttribute {
     putBytes(w, v4Bin(this.addr));
   }
   static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAggregator {
-    if (end - p === 8) return new BGPPathAttributeAggregator({ flags: h.flags, type: h.type, length: h.length, as_number: rd32(b, p), addr: ipv4ToText(b, p + 4) }, 4);
+    if (end - p === 8) return new BGPPathAttributeAggregator({ flags: h.flags, type: h.type, length: h.length, as_number: rd32(b, p), addr: v4Text(b, p + 4) }, 4);
     if (end - p < 6) short('BGPPathAttributeAggregator', 6, end - p, p);
-    return new BGPPathAttributeAggregator({ flags: h.flags, type: h.type, length: h.length, as_number: rd16(b, p), addr: ipv4ToText(b, p + 2) }, 2);
+    return new BGPPathAttributeAggregator({ flags: h.flags, type: h.type, length: h.length, as_number: rd16(b, p), addr: v4Text(b, p + 2) }, 2);
   }
 }
 
@@ -427,7 +427,7 @@ export class BGPPathAttributeAs4Aggregator extends BGPPathAttribute {
   }
   static decodeValue(b: Uint8Array, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAs4Aggregator {
     if (end - p < 8) short('BGPPathAttributeAs4Aggregator', 8, end - p, p);
-    return new BGPPathAttributeAs4Aggregator({ flags: h.flags, type: h.type, length: h.length, as_number: rd32(b, p), addr: ipv4ToText(b, p + 4) });
+    return new BGPPathAttributeAs4Aggregator({ flags: h.flags, type: h.type, length: h.length, as_number: rd32(b, p), addr: v4Text(b, p + 4) });
   }
 }
 

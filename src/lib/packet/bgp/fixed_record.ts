@@ -6,7 +6,8 @@
  * constructor options, prints them (keys sorted, as os-ken's JSON), writes
  * them and reads them back.
  */
-import { ipv4ToBin, ipv4ToText, macToBin, macToText } from '../../../wire/addrconv.js';
+import { ipv4ToBin, macToBin, macToText } from '../../../wire/addrconv.js';
+import { v4Text } from './addr_text.js';
 import { JsonFloat } from '../../../wire/json/json.js';
 import type { JsonObject, JsonValue } from './util.js';
 import { b64, rd16, rd32, u24 } from './util.js';
@@ -97,7 +98,7 @@ function readField(f: FieldSpec, b: Uint8Array, off: number): unknown {
     case 'f32':
       return new DataView(b.buffer, b.byteOffset + p, 4).getFloat32(0);
     case 'ipv4':
-      return ipv4ToText(b, p);
+      return v4Text(b, p);
     case 'mac':
       return macToText(b, p);
     case 'bytes':

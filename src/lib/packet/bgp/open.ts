@@ -1,7 +1,7 @@
 /** BGP OPEN (os-ken BGPOpen). */
 import type { Cursor } from './util.js';
 import type { Writer } from '../../../wire/writer.js';
-import { ipv4ToText } from '../../../wire/addrconv.js';
+import { v4Text } from './addr_text.js';
 import * as C from './constants.js';
 import { type BGPOptParam, BGPOptParamCapability, decodeOptParams } from './capabilities.js';
 import { BGPMessage, type BGPMessageOpts, registerMessageClass } from './header.js';
@@ -86,7 +86,7 @@ export class BGPOpen extends BGPMessage {
       version: b[p]!,
       my_as: rd16(b, p + 1),
       hold_time: rd16(b, p + 3),
-      bgp_identifier: ipv4ToText(b, p + 5),
+      bgp_identifier: v4Text(b, p + 5),
       opt_param_len: optLen,
       opt_param: optParam,
     });

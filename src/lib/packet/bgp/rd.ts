@@ -3,7 +3,8 @@
  * subclasses. JSON: {"BGPTwoOctetAsRD": {"admin", "assigned", "type"}}.
  */
 import type { Writer } from '../../../wire/writer.js';
-import { ipv4ToBin, ipv4ToText } from '../../../wire/addrconv.js';
+import { ipv4ToBin } from '../../../wire/addrconv.js';
+import { v4Text } from './addr_text.js';
 import type { JsonObject } from './util.js';
 import { malformed, rd16, rd32 } from './util.js';
 
@@ -68,7 +69,7 @@ export abstract class RouteDistinguisher {
       case RD_TWO_OCTET_AS:
         return new BGPTwoOctetAsRD({ admin: rd16(b, off + 2), assigned: rd32(b, off + 4) });
       case RD_IPV4_ADDRESS:
-        return new BGPIPv4AddressRD({ admin: ipv4ToText(b, off + 2), assigned: rd16(b, off + 6) });
+        return new BGPIPv4AddressRD({ admin: v4Text(b, off + 2), assigned: rd16(b, off + 6) });
       case RD_FOUR_OCTET_AS:
         return new BGPFourOctetAsRD({ admin: rd32(b, off + 2), assigned: rd16(b, off + 6) });
       default:

@@ -4,7 +4,8 @@
  */
 import type { Writer } from '../../../wire/writer.js';
 import { PacketTruncated } from '../../../wire/errors.js';
-import { ipv4ToBin, ipv4ToText, ipv6ToBin, ipv6ToText } from '../../../wire/addrconv.js';
+import { ipv4ToBin, ipv6ToBin } from '../../../wire/addrconv.js';
+import { v4Text, v6Text } from './addr_text.js';
 import type { JsonObject, JsonValue } from '../../../wire/json/json.js';
 import { BgpMalformed } from './errors.js';
 
@@ -61,8 +62,8 @@ export function malformed(where: string, detail: string, offset: number, code?: 
 
 /** IPv4 (4 bytes) or IPv6 (16 bytes) address text, as os-ken's ip.bin_to_text. */
 export function ipBinToText(b: Uint8Array, off: number, len: number, where: string): string {
-  if (len === 4) return ipv4ToText(b, off);
-  if (len === 16) return ipv6ToText(b, off);
+  if (len === 4) return v4Text(b, off);
+  if (len === 16) return v6Text(b, off);
   return malformed(where, `invalid ip address length: ${len}`, off);
 }
 

@@ -9,34 +9,18 @@
  */
 import type { Cursor } from '../util.js';
 import type { Writer } from '../../../../wire/writer.js';
-import { ipv4ToText, ipv6ToText } from '../../../../wire/addrconv.js';
+import { v4PrefixText, v6PrefixText } from '../addr_text.js';
 import { RouteDistinguisher } from '../rd.js';
 import type { JsonObject, JsonValue } from '../util.js';
 import { b64, malformed, needTo, rd32, v4Bin, v6Bin } from '../util.js';
 import { BGP_ERROR_UPDATE_MESSAGE_ERROR, BGP_ERROR_SUB_INVALID_NETWORK_FIELD } from '../constants.js';
 
 const WITHDRAW_LABELS = [0x800000, 0x000000];
-const SCRATCH16 = new Uint8Array(16);
 
 function badPrefix(where: string, detail: string, off: number): never {
   return malformed(where, detail, off, BGP_ERROR_UPDATE_MESSAGE_ERROR, BGP_ERROR_SUB_INVALID_NETWORK_FIELD);
 }
 
-/** Text of an IPv4 prefix whose first n (0..4) bytes are at b[off], zero padded. */
-function v4Padded(b: Uint8Array, off: number, n: number): string {
-  if (n === 4) return ipv4ToText(b, off);
-  const a0 = n > 0 ? b[off]! : 0;
-  const a1 = n > 1 ? b[off + 1]! : 0;
-  const a2 = n > 2 ? b[off + 2]! : 0;
-  return `${a0}.${a1}.${a2}.0`;
-}
-
-function v6Padded(b: Uint8Array, off: number, n: number): string {
-  if (n === 16) return ipv6ToText(b, off);
-  SCRATCH16.fill(0);
-  SCRATCH16.set(b.subarray(off, off + n));
-  return ipv6ToText(SCRATCH16, 0);
-}
 
 /** Write `bin` cut to the prefix bit length (trailing bits of the last byte cleared), after the length byte. */
 function writePrefixBits(w: Writer, length: number, bin: Uint8Array, where: string): void {
@@ -135,7 +119,7 @@ const familyOf = (cls: unknown): PrefixFamily => (cls as { readonly FAMILY: Pref
 
 export class IPAddrPrefix extends PlainPrefix {
   static override readonly jsonName: string = 'IPAddrPrefix';
-  protected static override readonly FAMILY: PrefixFamily = { bits: 32, where: 'ipv4_prefix', toBin: v4Bin, padded: v4Padded };
+  protected static override readonly FAMILY: PrefixFamily = { bits: 32, where: 'ipv4_prefix', toBin: v4Bin, padded: v4PrefixText };
 }
 
 /** os-ken BGPNLRI: an UPDATE's NLRI field entry. */
@@ -150,7 +134,7 @@ export class BGPWithdrawnRoute extends IPAddrPrefix {
 
 export class IP6AddrPrefix extends PlainPrefix {
   static override readonly jsonName: string = 'IP6AddrPrefix';
-  protected static override readonly FAMILY: PrefixFamily = { bits: 128, where: 'ipv6_prefix', toBin: v6Bin, padded: v6Padded };
+  protected static override readonly FAMILY: PrefixFamily = { bits: 128, where: 'ipv6_prefix', toBin: v6Bin, padded: v6PrefixText };
 }
 
 /** Prefix of an unknown address family: raw bytes (os-ken _BinAddrPrefix). */
@@ -311,7 +295,7 @@ export abstract class LabelledPrefixBase implements BgpNlri {
     }
     const rest = pend - p;
     if (rest > addrLen) badPrefix(where, `prefix length ${length} too long`, start);
-    const ip = addrLen === 4 ? v4Padded(b, p, rest) : v6Padded(b, p, rest);
+    const ip = addrLen === 4 ? v4PrefixText(b, p, rest) : v6PrefixText(b, p, rest);
     r.pos = pend;
     return make({ length, addr: ip, labels, route_dist: rd });
   }

@@ -1,0 +1,85 @@
+/**
+ * Address bytes -> text for the BGP decoders, memoised.
+ *
+ * BGP messages repeat the same addresses again and again (next hops,
+ * aggregators, the prefixes of a flapping route, ...), and building the text
+ * costs more than decoding the rest of a prefix. Each family has a small
+ * direct-mapped cache: the slot is a hash of the address words, the slot
+ * holds the words and the text; a hit needs the words equal, so the text is
+ * always the one ipv4ToText / ipv6ToText would give (strings are immutable,
+ * sharing them is invisible). A miss overwrites the slot: memory is fixed
+ * (about 200 KiB) whatever the input, hostile or not.
+ */
+import { ipv6ToText } from '../../../wire/addrconv.js';
+
+const V4_BITS = 13;
+const V4_KEYS = new Int32Array(1 << V4_BITS);
+const V4_TEXT: (string | undefined)[] = new Array<string | undefined>(1 << V4_BITS).fill(undefined);
+
+const V6_BITS = 12;
+const V6_KEYS = new Int32Array(4 << V6_BITS);
+const V6_TEXT: (string | undefined)[] = new Array<string | undefined>(1 << V6_BITS).fill(undefined);
+const SCRATCH = new Uint8Array(16);
+
+/** Text of the IPv4 address whose 32-bit value is v (as ipv4NumToText). */
+function v4NumText(v: number): string {
+  const h = Math.imul(v, 0x9e3779b1) >>> (32 - V4_BITS);
+  const t = V4_TEXT[h];
+  if (t !== undefined && V4_KEYS[h] === v) return t;
+  const s = `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
+  V4_KEYS[h] = v;
+  V4_TEXT[h] = s;
+  return s;
+}
+
+/** ipv4ToText(b, off), memoised. */
+export function v4Text(b: Uint8Array, off: number): string {
+  return v4NumText((b[off]! << 24) | (b[off + 1]! << 16) | (b[off + 2]! << 8) | b[off + 3]!);
+}
+
+/** Text of the IPv4 address whose first n (0..4) bytes are at b[off], the rest zero. */
+export function v4PrefixText(b: Uint8Array, off: number, n: number): string {
+  let v = 0;
+  for (let i = 0; i < 4; i++) v = (v << 8) | (i < n ? b[off + i]! : 0);
+  return v4NumText(v);
+}
+
+/** big-endian 32-bit word i of the 16-byte address whose first n bytes are at b[off], zero padded */
+function word(b: Uint8Array, off: number, n: number, i: number): number {
+  const q = 4 * i;
+  if (q + 4 <= n) return (b[off + q]! << 24) | (b[off + q + 1]! << 16) | (b[off + q + 2]! << 8) | b[off + q + 3]!;
+  let v = 0;
+  for (let k = 0; k < 4; k++) v = (v << 8) | (q + k < n ? b[off + q + k]! : 0);
+  return v;
+}
+
+/** Text of the IPv6 address whose first n (0..16) bytes are at b[off], the rest zero. */
+export function v6PrefixText(b: Uint8Array, off: number, n: number): string {
+  const w0 = word(b, off, n, 0);
+  const w1 = word(b, off, n, 1);
+  const w2 = word(b, off, n, 2);
+  const w3 = word(b, off, n, 3);
+  const h = Math.imul(w0 ^ Math.imul(w1, 0x85ebca6b) ^ Math.imul(w2, 0xc2b2ae35) ^ Math.imul(w3, 0x27d4eb2f), 0x9e3779b1) >>> (32 - V6_BITS);
+  const k = 4 * h;
+  const t = V6_TEXT[h];
+  if (t !== undefined && V6_KEYS[k] === w0 && V6_KEYS[k + 1] === w1 && V6_KEYS[k + 2] === w2 && V6_KEYS[k + 3] === w3) return t;
+  let s: string;
+  if (n >= 16) {
+    s = ipv6ToText(b, off);
+  } else {
+    SCRATCH.fill(0);
+    for (let i = 0; i < n; i++) SCRATCH[i] = b[off + i]!;
+    s = ipv6ToText(SCRATCH, 0);
+  }
+  V6_KEYS[k] = w0;
+  V6_KEYS[k + 1] = w1;
+  V6_KEYS[k + 2] = w2;
+  V6_KEYS[k + 3] = w3;
+  V6_TEXT[h] = s;
+  return s;
+}
+
+/** ipv6ToText(b, off), memoised. */
+export function v6Text(b: Uint8Array, off: number): string {
+  return v6PrefixText(b, off, 16);
+}
