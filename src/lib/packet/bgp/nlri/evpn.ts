@@ -362,7 +362,8 @@ export class EvpnMacIPAdvertisementNLRI extends EvpnNLRI {
       l.set(mplsLabelToBin(o.mpls_labels[0]!, false), 0);
       l.set(mplsLabelToBin(o.mpls_labels[1]!, true), 3);
       this.labels = l;
-    } else this.labels = labelFromUser(null, o.vni);
+    } else if (o.mpls_labels && o.mpls_labels.length) this.labels = new Uint8Array(3); // os-ken: more than two labels give 3 zero bytes
+    else this.labels = labelFromUser(null, o.vni);
   }
   get mpls_labels(): number[] {
     const out: number[] = [];
