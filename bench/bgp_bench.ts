@@ -1,7 +1,10 @@
 /**
  * BGP UPDATE throughput (messages/s), on the 2623 real UPDATEs of the
- * corpus MRT dump (read compressed: mrtlib decodes bzip2) and on one
- * typical UPDATE; plus encode and stream-parser throughput. Each figure is
+ * corpus MRT dump (read compressed: mrtlib decodes bzip2), on one
+ * typical UPDATE and on 20000 generated UPDATEs in which no address repeats
+ * (the worst case for the decoders' address-text memo: real feeds repeat
+ * next hops and prefixes, the corpus does); plus encode and stream-parser
+ * throughput. Each figure is
  * printed beside os-ken's for the same work, measured in the same run with
  * /usr/bin/python3 (skipped when os_ken is not importable), and the ratio.
  *
@@ -129,11 +132,59 @@ def corpus():
     bgp.BGPMessage.parser(msgs[it[0] % len(msgs)]); it[0] += 1
 out('bgp_corpus', corpus)
 out('bgp_typical', lambda: bgp.BGPMessage.parser(typical))
+ublob = open(os.path.join(d, 'unique.bin'), 'rb').read()
+umsgs = []
+p = 0
+while p < len(ublob):
+    n = int.from_bytes(ublob[p + 16:p + 18], 'big')
+    umsgs.append(ublob[p:p + n]); p += n
+def unique():
+    bgp.BGPMessage.parser(umsgs[it[0] % len(umsgs)]); it[0] += 1
+out('bgp_unique', unique)
 parsed = [bgp.BGPMessage.parser(m)[0] for m in msgs]
 def enc():
     parsed[it[0] % len(parsed)].serialize(); it[0] += 1
 out('bgp_encode', enc)
 `;
+
+/**
+ * `n` UPDATEs shaped like the corpus (ORIGIN, AS_PATH, NEXT_HOP, MED, 1-4
+ * IPv4 NLRI; every 4th an IPv6 MP_REACH with 1-3 prefixes instead) whose
+ * next hops and prefixes are all distinct: a fixed-seed generator, no repeats.
+ */
+export function uniqueUpdates(n: number): Uint8Array[] {
+  let x = 0x2545f491;
+  const rnd = (): number => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return x >>> 0;
+  };
+  const out: Uint8Array[] = [];
+  let k = 0; // a counter mixed into every address keeps them distinct
+  const v4 = (): string => {
+    const a = (rnd() & 0xff000000) | (k++ & 0xffffff);
+    return `${(a >>> 24) & 255}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`;
+  };
+  for (let i = 0; i < n; i++) {
+    const attrs: bgp.BGPPathAttribute[] = [
+      new bgp.BGPPathAttributeOrigin({ value: i % 3 }),
+      new bgp.BGPPathAttributeAsPath({ value: [[64512 + (rnd() % 1000), 1 + (rnd() % 65000), 1 + (rnd() % 65000)]], as_pack_str: '!H' }),
+    ];
+    const nlri: bgp.IPAddrPrefix[] = [];
+    if (i % 4 === 3) {
+      const pfx: bgp.IP6AddrPrefix[] = [];
+      for (let j = 0, m = 1 + (rnd() % 3); j < m; j++) pfx.push(new bgp.IP6AddrPrefix({ length: 48, addr: `2001:${(k >>> 16).toString(16)}:${(k++ & 0xffff).toString(16)}::` }));
+      attrs.push(new bgp.BGPPathAttributeMpReachNLRI({ afi: 2, safi: 1, next_hop: `2001:db8::${(k >>> 16).toString(16)}:${(k++ & 0xffff).toString(16)}`, nlri: pfx }));
+    } else {
+      attrs.push(new bgp.BGPPathAttributeNextHop({ value: v4() }));
+      for (let j = 0, m = 1 + (rnd() % 4); j < m; j++) nlri.push(new bgp.BGPNLRI({ length: 32, addr: v4() }));
+    }
+    attrs.push(new bgp.BGPPathAttributeMultiExitDisc({ value: rnd() % 1000 }));
+    out.push(new bgp.BGPUpdate({ path_attributes: attrs, nlri }).serialize());
+  }
+  return out;
+}
 
 /** Measure the BGP figures (ours, then os-ken's in the same run); returns them for printing. */
 export function bgpFigures(): { figs: Figure[]; base: Record<string, number>; note: string } {
@@ -167,6 +218,14 @@ export function bgpFigures(): { figs: Figure[]; base: Record<string, number>; no
     ours: cpuRate(() => bgp.BGPMessage.parse(typical)),
     key: 'bgp_typical',
   });
+  // worst case for the decoders' address-text memo (bgp/addr_text.ts): every address differs
+  const unique = uniqueUpdates(20000);
+  let u = 0;
+  figs.push({
+    name: 'BGP UPDATE parse (20000, no address repeats)',
+    ours: cpuRate(() => bgp.BGPMessage.parse(unique[u++ % unique.length]!)),
+    key: 'bgp_unique',
+  });
   const parsed = msgs.map((b) => bgp.BGPMessage.parse(b)[0]);
   k = 0;
   figs.push({ name: 'BGP UPDATE serialize (MRT corpus)', ours: cpuRate(() => parsed[k++ % parsed.length]!.serialize()), key: 'bgp_encode' });
@@ -178,7 +237,7 @@ export function bgpFigures(): { figs: Figure[]; base: Record<string, number>; no
   figs.push({ name: 'BgpStreamParser (64 KiB chunks, msgs)', ours: perCorpus * msgs.length, key: null });
 
   // os-ken's parser returns (msg, cls, rest) on the message bytes: the same work as BGPMessage.parse
-  const base = oskenRates(PY_BGP, { 'updates.bin': new Uint8Array(stream), 'typical.bin': typical });
+  const base = oskenRates(PY_BGP, { 'updates.bin': new Uint8Array(stream), 'typical.bin': typical, 'unique.bin': new Uint8Array(Buffer.concat(unique)) });
   return { figs, base, note };
 }
 

@@ -7,18 +7,28 @@
  * direct-mapped cache: the slot is a hash of the address words, the slot
  * holds the words and the text; a hit needs the words equal, so the text is
  * always the one ipv4ToText / ipv6ToText would give (strings are immutable,
- * sharing them is invisible). A miss overwrites the slot: memory is fixed
- * (about 200 KiB) whatever the input, hostile or not.
+ * sharing them is invisible). Memory is fixed (about 250 KiB) whatever the
+ * input, hostile or not.
+ *
+ * An address enters the cache on its second sighting only (a "doorkeeper"
+ * slot remembers the last key seen per slot): caching a text keeps it alive
+ * into the old generation, which costs more than building it when every
+ * address is new (a full table dump); repeated addresses still hit from their
+ * third sighting on.
  */
 import { ipv6ToText } from '../../../wire/addrconv.js';
 
 const V4_BITS = 13;
 const V4_KEYS = new Int32Array(1 << V4_BITS);
 const V4_TEXT: (string | undefined)[] = new Array<string | undefined>(1 << V4_BITS).fill(undefined);
+/** per slot, the last key that missed (not cached yet) */
+const V4_DOOR = new Int32Array(1 << V4_BITS);
 
 const V6_BITS = 12;
 const V6_KEYS = new Int32Array(4 << V6_BITS);
 const V6_TEXT: (string | undefined)[] = new Array<string | undefined>(1 << V6_BITS).fill(undefined);
+/** per slot, the 32-bit hash of the last address that missed (a false match only caches early) */
+const V6_DOOR = new Int32Array(1 << V6_BITS);
 const SCRATCH = new Uint8Array(16);
 
 /** Text of the IPv4 address whose 32-bit value is v (as ipv4NumToText). */
@@ -27,8 +37,11 @@ function v4NumText(v: number): string {
   const t = V4_TEXT[h];
   if (t !== undefined && V4_KEYS[h] === v) return t;
   const s = `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
-  V4_KEYS[h] = v;
-  V4_TEXT[h] = s;
+  // (~v: the all-zero initial door does not admit 255.255.255.255 at once; harmless either way)
+  if (V4_DOOR[h] === ~v) {
+    V4_KEYS[h] = v;
+    V4_TEXT[h] = s;
+  } else V4_DOOR[h] = ~v;
   return s;
 }
 
@@ -59,7 +72,8 @@ export function v6PrefixText(b: Uint8Array, off: number, n: number): string {
   const w1 = word(b, off, n, 1);
   const w2 = word(b, off, n, 2);
   const w3 = word(b, off, n, 3);
-  const h = Math.imul(w0 ^ Math.imul(w1, 0x85ebca6b) ^ Math.imul(w2, 0xc2b2ae35) ^ Math.imul(w3, 0x27d4eb2f), 0x9e3779b1) >>> (32 - V6_BITS);
+  const mix = Math.imul(w0 ^ Math.imul(w1, 0x85ebca6b) ^ Math.imul(w2, 0xc2b2ae35) ^ Math.imul(w3, 0x27d4eb2f), 0x9e3779b1);
+  const h = mix >>> (32 - V6_BITS);
   const k = 4 * h;
   const t = V6_TEXT[h];
   if (t !== undefined && V6_KEYS[k] === w0 && V6_KEYS[k + 1] === w1 && V6_KEYS[k + 2] === w2 && V6_KEYS[k + 3] === w3) return t;
@@ -70,6 +84,10 @@ export function v6PrefixText(b: Uint8Array, off: number, n: number): string {
     SCRATCH.fill(0);
     for (let i = 0; i < n; i++) SCRATCH[i] = b[off + i]!;
     s = ipv6ToText(SCRATCH, 0);
+  }
+  if (V6_DOOR[h] !== mix) {
+    V6_DOOR[h] = mix;
+    return s;
   }
   V6_KEYS[k] = w0;
   V6_KEYS[k + 1] = w1;
