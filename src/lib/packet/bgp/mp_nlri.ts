@@ -90,7 +90,7 @@ export class BGPPathAttributeMpReachNLRI extends BGPPathAttribute {
     for (const n of this.nlri) n.serializeTo(w);
   }
 
-  static decodeValue(r: Cursor, p: number, end: number, h: Required<Hdr>, opts: BgpOptions): BGPPathAttributeMpReachNLRI {
+  static decodeValue(r: Cursor, p: number, end: number, flags: number, type: number, length: number, opts: BgpOptions): BGPPathAttributeMpReachNLRI {
     const b = r.bytes;
     if (end - p < 5) malformed('BGPPathAttributeMpReachNLRI', `value is ${end - p} bytes, need 5`, p);
     const afi = rd16(r.bytes, p);
@@ -129,7 +129,7 @@ export class BGPPathAttributeMpReachNLRI extends BGPPathAttribute {
         nextHops.push(ipBinToText(b, ce - alen, alen, 'BGPPathAttributeMpReachNLRI'));
       }
     }
-    return new BGPPathAttributeMpReachNLRI({ flags: h.flags, type: h.type, length: h.length, afi, safi, next_hop: nextHops, nlri });
+    return new BGPPathAttributeMpReachNLRI({ flags, type, length, afi, safi, next_hop: nextHops, nlri });
   }
 }
 
@@ -156,7 +156,7 @@ export class BGPPathAttributeMpUnreachNLRI extends BGPPathAttribute {
     w.u8(this.safi);
     for (const n of this.withdrawn_routes) n.serializeTo(w);
   }
-  static decodeValue(r: Cursor, p: number, end: number, h: Required<Hdr>, opts: BgpOptions): BGPPathAttributeMpUnreachNLRI {
+  static decodeValue(r: Cursor, p: number, end: number, flags: number, type: number, length: number, opts: BgpOptions): BGPPathAttributeMpUnreachNLRI {
     if (end - p < 3) malformed('BGPPathAttributeMpUnreachNLRI', `value is ${end - p} bytes, need 3`, p);
     const afi = rd16(r.bytes, p);
     const safi = r.bytes[p + 2]!;
@@ -164,7 +164,7 @@ export class BGPPathAttributeMpUnreachNLRI extends BGPPathAttribute {
     r.pos = p + 3;
     const routes = decodeNlriList(r, end, afi, safi, opts);
     r.pos = saved;
-    return new BGPPathAttributeMpUnreachNLRI({ flags: h.flags, type: h.type, length: h.length, afi, safi, withdrawn_routes: routes });
+    return new BGPPathAttributeMpUnreachNLRI({ flags, type, length, afi, safi, withdrawn_routes: routes });
   }
 }
 
@@ -193,45 +193,44 @@ export function decodePathAttribute(r: Cursor, end: number, opts: BgpOptions = D
   }
   const ve = p + length;
   r.pos = ve;
-  const h = { flags, type, length };
   switch (type) {
     case C.BGP_ATTR_TYPE_ORIGIN:
-      return BGPPathAttributeOrigin.decodeValue(b, p, ve, h);
+      return BGPPathAttributeOrigin.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_AS_PATH:
-      return BGPPathAttributeAsPath.decodeValue(b, p, ve, h);
+      return BGPPathAttributeAsPath.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_NEXT_HOP:
-      return BGPPathAttributeNextHop.decodeValue(b, p, ve, h);
+      return BGPPathAttributeNextHop.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_MULTI_EXIT_DISC:
-      return BGPPathAttributeMultiExitDisc.decodeValue(b, p, ve, h);
+      return BGPPathAttributeMultiExitDisc.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_LOCAL_PREF:
-      return BGPPathAttributeLocalPref.decodeValue(b, p, ve, h);
+      return BGPPathAttributeLocalPref.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_ATOMIC_AGGREGATE:
-      return new BGPPathAttributeAtomicAggregate(h);
+      return new BGPPathAttributeAtomicAggregate({ flags, type, length });
     case C.BGP_ATTR_TYPE_AGGREGATOR:
-      return BGPPathAttributeAggregator.decodeValue(b, p, ve, h);
+      return BGPPathAttributeAggregator.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_COMMUNITIES:
-      return BGPPathAttributeCommunities.decodeValue(b, p, ve, h);
+      return BGPPathAttributeCommunities.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_ORIGINATOR_ID:
-      return BGPPathAttributeOriginatorId.decodeValue(b, p, ve, h);
+      return BGPPathAttributeOriginatorId.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_CLUSTER_LIST:
-      return BGPPathAttributeClusterList.decodeValue(b, p, ve, h);
+      return BGPPathAttributeClusterList.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_MP_REACH_NLRI:
-      return BGPPathAttributeMpReachNLRI.decodeValue(r, p, ve, h, opts);
+      return BGPPathAttributeMpReachNLRI.decodeValue(r, p, ve, flags, type, length, opts);
     case C.BGP_ATTR_TYPE_MP_UNREACH_NLRI:
-      return BGPPathAttributeMpUnreachNLRI.decodeValue(r, p, ve, h, opts);
+      return BGPPathAttributeMpUnreachNLRI.decodeValue(r, p, ve, flags, type, length, opts);
     case C.BGP_ATTR_TYPE_EXTENDED_COMMUNITIES:
-      return BGPPathAttributeExtendedCommunities.decodeValue(b, p, ve, h);
+      return BGPPathAttributeExtendedCommunities.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_AS4_PATH:
-      return BGPPathAttributeAs4Path.decodeValue(b, p, ve, h);
+      return BGPPathAttributeAs4Path.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_AS4_AGGREGATOR:
-      return BGPPathAttributeAs4Aggregator.decodeValue(b, p, ve, h);
+      return BGPPathAttributeAs4Aggregator.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYEP_PMSI_TUNNEL_ATTRIBUTE:
-      return BGPPathAttributePmsiTunnel.decodeValue(b, p, ve, h);
+      return BGPPathAttributePmsiTunnel.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_LARGE_COMMUNITIES:
-      if (opts.extensions) return BGPPathAttributeLargeCommunities.decodeValue(b, p, ve, h);
+      if (opts.extensions) return BGPPathAttributeLargeCommunities.decodeValue(b, p, ve, flags, type, length);
       break;
   }
-  return new BGPPathAttributeUnknown({ flags: h.flags, type: h.type, length: h.length, value: b.slice(p, ve) });
+  return new BGPPathAttributeUnknown({ flags, type, length, value: b.slice(p, ve) });
 }
 
 /** Decode path attributes filling [r.pos, end). */

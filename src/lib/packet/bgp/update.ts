@@ -17,6 +17,11 @@ export interface BGPUpdateOpts extends BGPMessageOpts {
   nlri?: IPAddrPrefix[] | null;
 }
 
+/** Malformed Attribute List (UPDATE error 3/1). */
+function bad(d: string, at: number): never {
+  return malformed('BGPUpdate', d, at, C.BGP_ERROR_UPDATE_MESSAGE_ERROR, C.BGP_ERROR_SUB_MALFORMED_ATTRIBUTE_LIST);
+}
+
 export class BGPUpdate extends BGPMessage {
   static override readonly jsonName: string = 'BGPUpdate';
   static override readonly MSG_TYPE: number = C.BGP_MSG_UPDATE;
@@ -72,7 +77,6 @@ export class BGPUpdate extends BGPMessage {
 
   static decodeBody(r: Cursor, p: number, end: number, len: number, opts: BgpOptions): BGPUpdate {
     const b = r.bytes;
-    const bad = (d: string, at: number): never => malformed('BGPUpdate', d, at, C.BGP_ERROR_UPDATE_MESSAGE_ERROR, C.BGP_ERROR_SUB_MALFORMED_ATTRIBUTE_LIST);
     if (end - p < 2) bad('missing withdrawn routes length', p);
     const wlen = rd16(b, p);
     const wend = p + 2 + wlen;
