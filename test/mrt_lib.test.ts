@@ -176,6 +176,10 @@ test('bzip2: decompressed size is capped (DecompressedSizeExceeded, a PacketMalf
   assert.throws(() => mrtlib.bunzip2(bomb, { maxDecompressedSize: MiB }), isCap(MiB));
   assert.throws(() => mrtlib.bunzip2(bomb, { maxDecompressedSize: 16 * MiB - 1 }), isCap(16 * MiB - 1));
   assert.throws(() => mrtlib.bunzip2(bomb, { maxDecompressedSize: 0 }), isCap(0));
+  // a 1-byte stream: limit 0 refuses it, limit 1 gives it
+  const one = new Uint8Array(Buffer.from('425a683931415926535981b02d8b00000004002000200021184682ee48a70a12103605b160', 'hex')); // bzip2 -9 of "A"
+  assert.throws(() => mrtlib.bunzip2(one, { maxDecompressedSize: 0 }), isCap(0));
+  assert.deepEqual([...mrtlib.bunzip2(one, { maxDecompressedSize: 1 })], [0x41]);
   const all = mrtlib.bunzip2(bomb, { maxDecompressedSize: 16 * MiB });
   assert.equal(all.length, 16 * MiB);
   assert.ok(all.every((x) => x === 0));

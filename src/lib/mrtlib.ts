@@ -85,7 +85,7 @@ class CappedOutput {
     private readonly limit: number,
     initial: number,
   ) {
-    this.buffer = new Uint8Array(Math.max(1, Math.min(limit, initial)));
+    this.buffer = new Uint8Array(Math.min(limit, initial));
   }
   writeByte(b: number): void {
     if (this.pos >= this.buffer.length) this.grow();
@@ -93,7 +93,7 @@ class CappedOutput {
   }
   private grow(): void {
     if (this.pos >= this.limit) throw new DecompressedSizeExceeded(this.limit);
-    const nb = new Uint8Array(Math.min(this.limit, this.buffer.length * 2));
+    const nb = new Uint8Array(Math.min(this.limit, Math.max(4096, this.buffer.length * 2)));
     nb.set(this.buffer);
     this.buffer = nb;
   }
