@@ -181,3 +181,29 @@ test('bgp RTC NLRI and unknown families decode (os-ken cannot)', () => {
   assert.match(j, /RouteTargetMembershipNLRI/);
   assert.match(j, /_BinAddrPrefix/);
 });
+
+test('serialize results are separate arrays (views on the output pool): writing one leaves the others; long messages too', () => {
+  const mk = (n: number): bgp.BGPUpdate =>
+    new bgp.BGPUpdate({
+      path_attributes: [new bgp.BGPPathAttributeOrigin({ value: 0 }), new bgp.BGPPathAttributeCommunities({ communities: Array.from({ length: n }, (_, i) => i) })],
+      nlri: [new bgp.BGPNLRI({ length: 24, addr: '10.1.2.0' })],
+    });
+  const sizes = [0, 1, 3, 20, 1000, 2000, 5, 16000]; // 1000+ communities: longer than the pool's per-result limit
+  const expected = sizes.map((n) => Buffer.from(mk(n).serialize()).toString('hex'));
+  // many results in a row, across pool refills
+  const outs: Uint8Array[] = [];
+  for (let k = 0; k < 400; k++) outs.push(mk(sizes[k % sizes.length]!).serialize());
+  for (const o of outs) o.fill(0xab, 19); // scribble over every body
+  for (let k = 0; k < 400; k++) {
+    const o = outs[k]!;
+    assert.equal(o.length, expected[k % sizes.length]!.length / 2);
+    assert.ok(o.subarray(19).every((x) => x === 0xab));
+  }
+  const again = sizes.map((n) => Buffer.from(mk(n).serialize()).toString('hex'));
+  assert.deepEqual(again, expected);
+  // round trip of each
+  for (const h of expected) {
+    const b = new Uint8Array(Buffer.from(h, 'hex'));
+    assert.equal(Buffer.from(bgp.BGPMessage.parse(b)[0].serialize()).toString('hex'), h);
+  }
+});
