@@ -31,8 +31,8 @@ const V6_TEXT: (string | undefined)[] = new Array<string | undefined>(1 << V6_BI
 const V6_DOOR = new Int32Array(1 << V6_BITS);
 const SCRATCH = new Uint8Array(16);
 
-/** Text of the IPv4 address whose 32-bit value is v (as ipv4NumToText). */
-function v4NumText(v: number): string {
+/** Text of the IPv4 address whose 32-bit value is v (as ipv4NumToText; v may be the signed int32 form). */
+export function v4NumText(v: number): string {
   const h = Math.imul(v, 0x9e3779b1) >>> (32 - V4_BITS);
   const t = V4_TEXT[h];
   if (t !== undefined && V4_KEYS[h] === v) return t;
@@ -57,8 +57,8 @@ export function v4PrefixText(b: Uint8Array, off: number, n: number): string {
   return v4NumText(v);
 }
 
-/** big-endian 32-bit word i of the 16-byte address whose first n bytes are at b[off], zero padded */
-function word(b: Uint8Array, off: number, n: number, i: number): number {
+/** big-endian 32-bit word i (signed int32) of the address whose first n bytes are at b[off], zero padded */
+export function prefixWord(b: Uint8Array, off: number, n: number, i: number): number {
   const q = 4 * i;
   if (q + 4 <= n) return (b[off + q]! << 24) | (b[off + q + 1]! << 16) | (b[off + q + 2]! << 8) | b[off + q + 3]!;
   let v = 0;
@@ -68,23 +68,34 @@ function word(b: Uint8Array, off: number, n: number, i: number): number {
 
 /** Text of the IPv6 address whose first n (0..16) bytes are at b[off], the rest zero. */
 export function v6PrefixText(b: Uint8Array, off: number, n: number): string {
-  const w0 = word(b, off, n, 0);
-  const w1 = word(b, off, n, 1);
-  const w2 = word(b, off, n, 2);
-  const w3 = word(b, off, n, 3);
+  return v6WordsText(prefixWord(b, off, n, 0), prefixWord(b, off, n, 1), prefixWord(b, off, n, 2), prefixWord(b, off, n, 3));
+}
+
+/** Text of the IPv6 address of the four big-endian 32-bit words (signed int32 form). */
+export function v6WordsText(w0: number, w1: number, w2: number, w3: number): string {
   const mix = Math.imul(w0 ^ Math.imul(w1, 0x85ebca6b) ^ Math.imul(w2, 0xc2b2ae35) ^ Math.imul(w3, 0x27d4eb2f), 0x9e3779b1);
   const h = mix >>> (32 - V6_BITS);
   const k = 4 * h;
   const t = V6_TEXT[h];
   if (t !== undefined && V6_KEYS[k] === w0 && V6_KEYS[k + 1] === w1 && V6_KEYS[k + 2] === w2 && V6_KEYS[k + 3] === w3) return t;
-  let s: string;
-  if (n >= 16) {
-    s = ipv6ToText(b, off);
-  } else {
-    SCRATCH.fill(0);
-    for (let i = 0; i < n; i++) SCRATCH[i] = b[off + i]!;
-    s = ipv6ToText(SCRATCH, 0);
-  }
+  const sc = SCRATCH;
+  sc[0] = w0 >>> 24;
+  sc[1] = w0 >>> 16;
+  sc[2] = w0 >>> 8;
+  sc[3] = w0;
+  sc[4] = w1 >>> 24;
+  sc[5] = w1 >>> 16;
+  sc[6] = w1 >>> 8;
+  sc[7] = w1;
+  sc[8] = w2 >>> 24;
+  sc[9] = w2 >>> 16;
+  sc[10] = w2 >>> 8;
+  sc[11] = w2;
+  sc[12] = w3 >>> 24;
+  sc[13] = w3 >>> 16;
+  sc[14] = w3 >>> 8;
+  sc[15] = w3;
+  const s = ipv6ToText(sc, 0);
   if (V6_DOOR[h] !== mix) {
     V6_DOOR[h] = mix;
     return s;

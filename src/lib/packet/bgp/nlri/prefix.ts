@@ -9,7 +9,7 @@
  */
 import type { Cursor } from '../util.js';
 import type { Writer } from '../../../../wire/writer.js';
-import { v4PrefixText, v6PrefixText } from '../addr_text.js';
+import { prefixWord, v4NumText, v4PrefixText, v6PrefixText, v6WordsText } from '../addr_text.js';
 import { RouteDistinguisher } from '../rd.js';
 import type { JsonObject, JsonValue } from '../util.js';
 import { b64, malformed, needTo, rd32, v4Bin, v6Bin } from '../util.js';
@@ -60,19 +60,81 @@ interface PrefixFamily {
   padded(b: Uint8Array, off: number, n: number): string;
 }
 
+/*
+ * Set by PlainPrefix.decode around its constructor call: the decoded
+ * address as big-endian 32-bit words (v4: the first). The constructor takes
+ * them instead of the (placeholder) text; the text is made on first use.
+ */
+let wordsPending = false;
+let pw0 = 0;
+let pw1 = 0;
+let pw2 = 0;
+let pw3 = 0;
+
+/** Write a prefix given as address words: length byte, then the bytes it covers, trailing bits cleared. */
+function writePrefixWords(w: Writer, length: number, w0: number, w1: number, w2: number, w3: number): void {
+  const nbytes = (length + 7) >> 3;
+  w.u8(length);
+  w.ensure(nbytes);
+  const o = w.buf;
+  const p = w.pos;
+  for (let i = 0; i < nbytes; i++) {
+    const x = i < 4 ? w0 : i < 8 ? w1 : i < 12 ? w2 : w3;
+    o[p + i] = x >>> (24 - 8 * (i & 3));
+  }
+  if (length % 8 !== 0) o[p + nbytes - 1] = o[p + nbytes - 1]! & (0xff00 >> length % 8);
+  w.pos = p + nbytes;
+}
+
 /** Shared code of IPAddrPrefix and IP6AddrPrefix. */
 abstract class PlainPrefix implements BgpNlri {
   static readonly jsonName: string = '';
   protected static readonly FAMILY: PrefixFamily;
   declare length: number;
-  declare addr: string;
+  /**
+   * The address text, or null for a decoded prefix until `addr` is first
+   * read (building text costs more than decoding the rest: many decoded
+   * prefixes are only re-encoded or compared, never printed). The words hold
+   * the decoded address meanwhile; serializeTo writes from them.
+   */
+  private declare _addr: string | null;
+  private declare _w0: number;
+  private declare _w1: number;
+  private declare _w2: number;
+  private declare _w3: number;
   /** RFC 7911 path identifier; null when ADD-PATH is not in use (not printed then) */
   declare path_id: number | null;
 
   constructor(o: PrefixOpts) {
     this.length = o.length;
-    this.addr = o.addr;
+    if (wordsPending) {
+      wordsPending = false;
+      this._addr = null;
+      this._w0 = pw0;
+      this._w1 = pw1;
+      this._w2 = pw2;
+      this._w3 = pw3;
+    } else {
+      this._addr = o.addr;
+      this._w0 = 0;
+      this._w1 = 0;
+      this._w2 = 0;
+      this._w3 = 0;
+    }
     this.path_id = o.path_id ?? null;
+  }
+
+  /** the address (text, zero-padded to a full address: os-ken's addr) */
+  get addr(): string {
+    let a = this._addr;
+    if (a === null) {
+      a = familyOf(this.constructor).bits === 32 ? v4NumText(this._w0) : v6WordsText(this._w0, this._w1, this._w2, this._w3);
+      this._addr = a;
+    }
+    return a;
+  }
+  set addr(text: string) {
+    this._addr = text;
   }
 
   get prefix(): string {
@@ -92,7 +154,8 @@ abstract class PlainPrefix implements BgpNlri {
     const f = familyOf(this.constructor);
     if (this.path_id !== null) w.u32(this.path_id);
     if (this.length > f.bits) badPrefix(f.where, `prefix length ${this.length} > ${f.bits}`, 0);
-    writePrefixBits(w, this.length, f.toBin(this.addr), f.where);
+    if (this._addr === null) writePrefixWords(w, this.length, this._w0, this._w1, this._w2, this._w3);
+    else writePrefixBits(w, this.length, f.toBin(this._addr), f.where);
   }
 
   static decode<T extends PlainPrefix>(this: new (o: PrefixOpts) => T, r: Cursor, end: number, addPath = false): T {
@@ -109,9 +172,25 @@ abstract class PlainPrefix implements BgpNlri {
     if (length > f.bits) badPrefix(f.where, `prefix length ${length} > ${f.bits}`, start);
     const n = (length + 7) >> 3;
     needTo(r, end, 1 + n, f.where);
-    const addr = f.padded(r.bytes, start + 1, n);
-    r.pos = start + 1 + n;
-    return new this({ length, addr, path_id: pathId });
+    const b = r.bytes;
+    const p = start + 1;
+    pw0 = prefixWord(b, p, n, 0);
+    if (f.bits === 32) {
+      pw1 = 0;
+      pw2 = 0;
+      pw3 = 0;
+    } else {
+      pw1 = prefixWord(b, p, n, 1);
+      pw2 = prefixWord(b, p, n, 2);
+      pw3 = prefixWord(b, p, n, 3);
+    }
+    r.pos = p + n;
+    wordsPending = true;
+    try {
+      return new this({ length, addr: '', path_id: pathId });
+    } finally {
+      wordsPending = false; // (already cleared by PlainPrefix's constructor, unless a subclass's threw first)
+    }
   }
 }
 
