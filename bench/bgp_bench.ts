@@ -1,7 +1,11 @@
 /**
  * BGP UPDATE throughput (messages/s), on the 2623 real UPDATEs of the
- * corpus MRT dump (read compressed: mrtlib decodes bzip2) and on one
- * typical UPDATE; plus encode and stream-parser throughput. Each figure is
+ * corpus MRT dump (read compressed: mrtlib decodes bzip2), on one
+ * typical UPDATE and on 20000 generated UPDATEs in which no address repeats
+ * (the worst case for the decoders' address-text memo: real feeds repeat
+ * next hops and prefixes, the corpus does); plus encode and stream-parser
+ * throughput. Decoded prefixes make their address text when first read,
+ * os-ken's at once: the "+ read every prefix address" lines count that too. Each figure is
  * printed beside os-ken's for the same work, measured in the same run with
  * /usr/bin/python3 (skipped when os_ken is not importable), and the ratio.
  *
@@ -17,7 +21,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { resolve, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Reader } from '../src/wire/reader.js';
 import * as bgp from '../src/lib/packet/bgp.js';
 import * as mrtlib from '../src/lib/mrtlib.js';
 
@@ -130,11 +133,72 @@ def corpus():
     bgp.BGPMessage.parser(msgs[it[0] % len(msgs)]); it[0] += 1
 out('bgp_corpus', corpus)
 out('bgp_typical', lambda: bgp.BGPMessage.parser(typical))
+ublob = open(os.path.join(d, 'unique.bin'), 'rb').read()
+umsgs = []
+p = 0
+while p < len(ublob):
+    n = int.from_bytes(ublob[p + 16:p + 18], 'big')
+    umsgs.append(ublob[p:p + n]); p += n
+def unique():
+    bgp.BGPMessage.parser(umsgs[it[0] % len(umsgs)]); it[0] += 1
+out('bgp_unique', unique)
 parsed = [bgp.BGPMessage.parser(m)[0] for m in msgs]
 def enc():
     parsed[it[0] % len(parsed)].serialize(); it[0] += 1
 out('bgp_encode', enc)
 `;
+
+/**
+ * `n` UPDATEs shaped like the corpus (ORIGIN, AS_PATH, NEXT_HOP, MED, 1-4
+ * IPv4 NLRI; every 4th an IPv6 MP_REACH with 1-3 prefixes instead) whose
+ * next hops and prefixes are all distinct: a fixed-seed generator, no repeats.
+ */
+export function uniqueUpdates(n: number): Uint8Array[] {
+  let x = 0x2545f491;
+  const rnd = (): number => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return x >>> 0;
+  };
+  const out: Uint8Array[] = [];
+  let k = 0; // a counter mixed into every address keeps them distinct
+  const v4 = (): string => {
+    const a = (rnd() & 0xff000000) | (k++ & 0xffffff);
+    return `${(a >>> 24) & 255}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}`;
+  };
+  for (let i = 0; i < n; i++) {
+    const attrs: bgp.BGPPathAttribute[] = [
+      new bgp.BGPPathAttributeOrigin({ value: i % 3 }),
+      new bgp.BGPPathAttributeAsPath({ value: [[64512 + (rnd() % 1000), 1 + (rnd() % 65000), 1 + (rnd() % 65000)]], as_pack_str: '!H' }),
+    ];
+    const nlri: bgp.IPAddrPrefix[] = [];
+    if (i % 4 === 3) {
+      const pfx: bgp.IP6AddrPrefix[] = [];
+      for (let j = 0, m = 1 + (rnd() % 3); j < m; j++) pfx.push(new bgp.IP6AddrPrefix({ length: 48, addr: `2001:${(k >>> 16).toString(16)}:${(k++ & 0xffff).toString(16)}::` }));
+      attrs.push(new bgp.BGPPathAttributeMpReachNLRI({ afi: 2, safi: 1, next_hop: `2001:db8::${(k >>> 16).toString(16)}:${(k++ & 0xffff).toString(16)}`, nlri: pfx }));
+    } else {
+      attrs.push(new bgp.BGPPathAttributeNextHop({ value: v4() }));
+      for (let j = 0, m = 1 + (rnd() % 4); j < m; j++) nlri.push(new bgp.BGPNLRI({ length: 32, addr: v4() }));
+    }
+    attrs.push(new bgp.BGPPathAttributeMultiExitDisc({ value: rnd() % 1000 }));
+    out.push(new bgp.BGPUpdate({ path_attributes: attrs, nlri }).serialize());
+  }
+  return out;
+}
+
+/** Read the address text of every plain prefix of an UPDATE (NLRI, withdrawn, MP_REACH/MP_UNREACH); returns their total length. */
+function readAddrs(m: bgp.BGPMessage): number {
+  let n = 0;
+  if (!(m instanceof bgp.BGPUpdate)) return n;
+  for (const p of m.nlri) n += p.addr.length;
+  for (const p of m.withdrawn_routes) n += p.addr.length;
+  for (const a of m.path_attributes) {
+    const list = a instanceof bgp.BGPPathAttributeMpReachNLRI ? a.nlri : a instanceof bgp.BGPPathAttributeMpUnreachNLRI ? a.withdrawn_routes : [];
+    for (const p of list) if (p instanceof bgp.IPAddrPrefix || p instanceof bgp.IP6AddrPrefix) n += p.addr.length;
+  }
+  return n;
+}
 
 /** Measure the BGP figures (ours, then os-ken's in the same run); returns them for printing. */
 export function bgpFigures(): { figs: Figure[]; base: Record<string, number>; note: string } {
@@ -150,10 +214,13 @@ export function bgpFigures(): { figs: Figure[]; base: Record<string, number>; no
   let k = 0;
   figs.push({
     name: 'BGP UPDATE parse (MRT corpus, round robin)',
-    ours: cpuRate(() => {
-      const b = msgs[k++ % msgs.length]!;
-      return bgp.decodeMessage(new Reader(b), b.length, bgp.DEFAULT_OPTIONS);
-    }),
+    ours: cpuRate(() => bgp.BGPMessage.parse(msgs[k++ % msgs.length]!)),
+    key: 'bgp_corpus',
+  });
+  k = 0;
+  figs.push({
+    name: '  the same + read every prefix address',
+    ours: cpuRate(() => readAddrs(bgp.BGPMessage.parse(msgs[k++ % msgs.length]!)[0])),
     key: 'bgp_corpus',
   });
   const typical = new bgp.BGPUpdate({
@@ -171,6 +238,21 @@ export function bgpFigures(): { figs: Figure[]; base: Record<string, number>; no
     ours: cpuRate(() => bgp.BGPMessage.parse(typical)),
     key: 'bgp_typical',
   });
+  // worst case for the decoders' address-text memo (bgp/addr_text.ts): every address differs
+  const unique = uniqueUpdates(20000);
+  let u = 0;
+  figs.push({
+    name: 'BGP UPDATE parse (20000, no address repeats)',
+    ours: cpuRate(() => bgp.BGPMessage.parse(unique[u++ % unique.length]!)),
+    key: 'bgp_unique',
+  });
+  // decoded prefixes make their address text on first use (os-ken's parse makes it at once): the same with every text made
+  u = 0;
+  figs.push({
+    name: '  the same + read every prefix address',
+    ours: cpuRate(() => readAddrs(bgp.BGPMessage.parse(unique[u++ % unique.length]!)[0])),
+    key: 'bgp_unique',
+  });
   const parsed = msgs.map((b) => bgp.BGPMessage.parse(b)[0]);
   k = 0;
   figs.push({ name: 'BGP UPDATE serialize (MRT corpus)', ours: cpuRate(() => parsed[k++ % parsed.length]!.serialize()), key: 'bgp_encode' });
@@ -182,7 +264,7 @@ export function bgpFigures(): { figs: Figure[]; base: Record<string, number>; no
   figs.push({ name: 'BgpStreamParser (64 KiB chunks, msgs)', ours: perCorpus * msgs.length, key: null });
 
   // os-ken's parser returns (msg, cls, rest) on the message bytes: the same work as BGPMessage.parse
-  const base = oskenRates(PY_BGP, { 'updates.bin': new Uint8Array(stream), 'typical.bin': typical });
+  const base = oskenRates(PY_BGP, { 'updates.bin': new Uint8Array(stream), 'typical.bin': typical, 'unique.bin': new Uint8Array(Buffer.concat(unique)) });
   return { figs, base, note };
 }
 

@@ -181,3 +181,69 @@ test('bgp RTC NLRI and unknown families decode (os-ken cannot)', () => {
   assert.match(j, /RouteTargetMembershipNLRI/);
   assert.match(j, /_BinAddrPrefix/);
 });
+
+test('serialize results are separate arrays (views on the output pool): writing one leaves the others; long messages too', () => {
+  const mk = (n: number): bgp.BGPUpdate =>
+    new bgp.BGPUpdate({
+      path_attributes: [new bgp.BGPPathAttributeOrigin({ value: 0 }), new bgp.BGPPathAttributeCommunities({ communities: Array.from({ length: n }, (_, i) => i) })],
+      nlri: [new bgp.BGPNLRI({ length: 24, addr: '10.1.2.0' })],
+    });
+  const sizes = [0, 1, 3, 20, 1000, 2000, 5, 16000]; // 1000+ communities: longer than the pool's per-result limit
+  const expected = sizes.map((n) => Buffer.from(mk(n).serialize()).toString('hex'));
+  // many results in a row, across pool refills
+  const outs: Uint8Array[] = [];
+  for (let k = 0; k < 400; k++) outs.push(mk(sizes[k % sizes.length]!).serialize());
+  for (const o of outs) o.fill(0xab, 19); // scribble over every body
+  for (let k = 0; k < 400; k++) {
+    const o = outs[k]!;
+    assert.equal(o.length, expected[k % sizes.length]!.length / 2);
+    assert.ok(o.subarray(19).every((x) => x === 0xab));
+  }
+  const again = sizes.map((n) => Buffer.from(mk(n).serialize()).toString('hex'));
+  assert.deepEqual(again, expected);
+  // round trip of each
+  for (const h of expected) {
+    const b = new Uint8Array(Buffer.from(h, 'hex'));
+    assert.equal(Buffer.from(bgp.BGPMessage.parse(b)[0].serialize()).toString('hex'), h);
+  }
+});
+
+test('decoded prefixes: address text made on first use; re-encoding before or after it, or after setting addr', () => {
+  const nlri = [
+    new bgp.BGPNLRI({ length: 20, addr: '10.1.240.0' }),
+    new bgp.BGPNLRI({ length: 32, addr: '192.0.2.255' }),
+    new bgp.BGPNLRI({ length: 0, addr: '0.0.0.0' }),
+  ];
+  const v6 = [new bgp.IP6AddrPrefix({ length: 33, addr: '2001:db8:8000::' }), new bgp.IP6AddrPrefix({ length: 128, addr: '::ffff:10.0.0.1' })];
+  const u = new bgp.BGPUpdate({
+    path_attributes: [new bgp.BGPPathAttributeOrigin({ value: 0 }), new bgp.BGPPathAttributeMpReachNLRI({ afi: 2, safi: 1, next_hop: '2001:db8::1', nlri: v6 })],
+    nlri,
+  });
+  const wire = new Uint8Array(u.serialize());
+  const hex = Buffer.from(wire).toString('hex');
+  // a /20 whose wire bytes carry bits past the prefix length: printed as on the wire, re-encoded cleared (as os-ken)
+  const dirty = wire.slice();
+  const at = hex.lastIndexOf('140a01f0') / 2; // length 20, 10.1.240
+  dirty[at + 3] = 0xff;
+  const [m0] = bgp.BGPMessage.parse(dirty);
+  assert.equal((m0 as bgp.BGPUpdate).nlri[0]!.addr, '10.1.255.0');
+  assert.equal(Buffer.from(m0.serialize()).toString('hex'), hex);
+
+  const [m1] = bgp.BGPMessage.parse(wire);
+  assert.equal(Buffer.from(m1.serialize()).toString('hex'), hex, 'before any addr is read');
+  const got = (m1 as bgp.BGPUpdate).nlri.map((p) => p.addr);
+  assert.deepEqual(got, ['10.1.240.0', '192.0.2.255', '0.0.0.0']);
+  const mp = (m1 as bgp.BGPUpdate).path_attributes[1] as bgp.BGPPathAttributeMpReachNLRI;
+  assert.deepEqual(
+    mp.nlri.map((p) => (p as bgp.IP6AddrPrefix).prefix),
+    ['2001:db8:8000::/33', '::ffff:10.0.0.1/128'],
+  );
+  assert.equal(Buffer.from(m1.serialize()).toString('hex'), hex, 'after');
+  // setting addr replaces the decoded address
+  (m1 as bgp.BGPUpdate).nlri[1]!.addr = '198.51.100.7';
+  const [m2] = bgp.BGPMessage.parse(m1.serialize());
+  assert.equal((m2 as bgp.BGPUpdate).nlri[1]!.addr, '198.51.100.7');
+  // prefixes made from text are unaffected by a decode in between
+  const fresh = new bgp.BGPNLRI({ length: 8, addr: '11.0.0.0' });
+  assert.equal(fresh.addr, '11.0.0.0');
+});

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseJson, stringifyJson, type JsonObject } from '../src/wire/json/json.js';
-import { OskenError } from '../src/wire/errors.js';
+import { kMaxLength } from 'node:buffer';
+import { OskenError, PacketMalformed } from '../src/wire/errors.js';
 import * as mrtlib from '../src/lib/mrtlib.js';
 import * as bgp from '../src/lib/packet/bgp.js';
 
@@ -161,4 +162,51 @@ test('mrt writer: os-ken example (TABLE_DUMP_V2 RIB entry) and BGP4MP records', 
   assert.equal(st.subtype, 5);
   for (let k = 0; k < 4; k++) assert.deepEqual(back[k]!.toJsonDict(), [rec, rec2, st, et][k]!.toJsonDict());
   assert.equal((back[3] as mrtlib.Bgp4MpEtMrtRecord).ms_timestamp, 500);
+});
+
+/* bzip2 bombs: 16 MiB of zeros compress to 45 bytes (test/fixtures/bz2/zeros_16MiB.bz2, made with `bzip2 -9`) */
+const BOMB_PATH = join(ROOT, 'test', 'fixtures', 'bz2', 'zeros_16MiB.bz2');
+const MiB = 1024 * 1024;
+
+test('bzip2: decompressed size is capped (DecompressedSizeExceeded, a PacketMalformed), exactly the limit is allowed', () => {
+  const bomb = new Uint8Array(readFileSync(BOMB_PATH));
+  assert.ok(bomb.length < 100 && mrtlib.isBzip2(bomb));
+  const isCap = (limit: number) => (e: unknown): boolean =>
+    e instanceof mrtlib.DecompressedSizeExceeded && e instanceof PacketMalformed && e instanceof OskenError && e.limit === limit && e.layer === 'bzip2';
+  assert.throws(() => mrtlib.bunzip2(bomb, { maxDecompressedSize: MiB }), isCap(MiB));
+  assert.throws(() => mrtlib.bunzip2(bomb, { maxDecompressedSize: 16 * MiB - 1 }), isCap(16 * MiB - 1));
+  assert.throws(() => mrtlib.bunzip2(bomb, { maxDecompressedSize: 0 }), isCap(0));
+  // a 1-byte stream: limit 0 refuses it, limit 1 gives it
+  const one = new Uint8Array(Buffer.from('425a683931415926535981b02d8b00000004002000200021184682ee48a70a12103605b160', 'hex')); // bzip2 -9 of "A"
+  assert.throws(() => mrtlib.bunzip2(one, { maxDecompressedSize: 0 }), isCap(0));
+  assert.deepEqual([...mrtlib.bunzip2(one, { maxDecompressedSize: 1 })], [0x41]);
+  const all = mrtlib.bunzip2(bomb, { maxDecompressedSize: 16 * MiB });
+  assert.equal(all.length, 16 * MiB);
+  assert.ok(all.every((x) => x === 0));
+  // concatenated streams (multi-stream decoding) count together
+  const two = new Uint8Array(2 * bomb.length);
+  two.set(bomb, 0);
+  two.set(bomb, bomb.length);
+  assert.throws(() => mrtlib.bunzip2(two, { maxDecompressedSize: 20 * MiB }), isCap(20 * MiB));
+  // through the readers: detected bzip2 (limits argument), an explicit decompressor, a file
+  assert.throws(() => new mrtlib.Reader(bomb, bgp.DEFAULT_OPTIONS, undefined, { maxDecompressedSize: MiB }), isCap(MiB));
+  assert.throws(() => new mrtlib.Reader(bomb, bgp.DEFAULT_OPTIONS, mrtlib.bzip2Decompressor({ maxDecompressedSize: 2 * MiB })), isCap(2 * MiB));
+  assert.throws(() => mrtlib.Reader.fromFile(BOMB_PATH, bgp.DEFAULT_OPTIONS, undefined, { maxDecompressedSize: 3 * MiB }), isCap(3 * MiB));
+  assert.throws(() => mrtlib.bunzip2(bomb, { maxDecompressedSize: -1 }), RangeError);
+  // corrupt data is still PacketMalformed('bzip2'), not the size error
+  const bad = bomb.slice();
+  bad[20] = bad[20]! ^ 0xff;
+  assert.throws(
+    () => mrtlib.bunzip2(bad, { maxDecompressedSize: 64 * MiB }),
+    (e: unknown) => e instanceof PacketMalformed && !(e instanceof mrtlib.DecompressedSizeExceeded),
+  );
+});
+
+test('bzip2: the default limit is 64 times the input, at least 512 MiB, at most kMaxLength', () => {
+  assert.equal(mrtlib.defaultMaxDecompressedSize(45), 512 * MiB);
+  assert.equal(mrtlib.defaultMaxDecompressedSize(10 * MiB), 640 * MiB);
+  assert.equal(mrtlib.defaultMaxDecompressedSize(1e12), kMaxLength);
+  // the corpus dumps are far below it and decode as before
+  const comp = new Uint8Array(readFileSync(join(CORPUS, 'updates.20161101.0000.bz2')));
+  assert.equal(Buffer.compare(Buffer.from(mrtlib.bunzip2(comp)), Buffer.from(mrtlib.BZIP2.decompress(comp))), 0);
 });

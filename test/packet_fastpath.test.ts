@@ -172,7 +172,7 @@ test('TCP/UDP checksums: IPv4 fast path = generic checksumIp; IPv6 and a non-4 v
 
 test('LLDP: decoded byte fields are copies (views on one copy of the LLDPDU), also for long LLDPDUs', () => {
   const enc = new TextEncoder();
-  for (const infoLen of [4, 400, 500]) {
+  for (const infoLen of [4, 5, 6, 7, 30, 400, 500]) {
     const tlvs = [
       new ChassisID({ subtype: 4, chassis_id: Uint8Array.of(1, 2, 3, 4, 5, 6) }),
       new PortID({ subtype: 7, port_id: enc.encode('Ethernet1') }),
@@ -186,6 +186,12 @@ test('LLDP: decoded byte fields are copies (views on one copy of the LLDPDU), al
     const l = pkt.getProtocol(LLDP)!;
     assert.ok(l, 'decoded');
     const json = JSON.stringify(pkt.toJsonArray());
+    // the same frame at odd offsets of a larger buffer (the LLDPDU copy reads 4 bytes a step)
+    for (const off of [1, 2, 3, 5]) {
+      const big = new Uint8Array(frame.length + 9).fill(0x77);
+      big.set(frame, off);
+      assert.equal(JSON.stringify(new Packet(big.subarray(off, off + frame.length)).toJsonArray()), json, `offset ${off}`);
+    }
     frame.fill(0xee); // the frame's buffer is reused by its owner
     assert.equal(JSON.stringify(pkt.toJsonArray()), json);
     const c = l.tlvs[0] as ChassisID;

@@ -5,7 +5,9 @@
  * Input is a buffer, raw or bzip2-compressed (detected by the bzip2 stream
  * magic; decoded with the pure-JS npm package `seek-bzip`), a file
  * (`Reader.fromFile(path)`), or chunks of a raw dump (`readRecords`). Other
- * compressions plug in through the `Decompressor` interface. Records are
+ * compressions plug in through the `Decompressor` interface. Decompressed
+ * size is capped (DecompressOptions.maxDecompressedSize, default
+ * defaultMaxDecompressedSize): a bzip2 bomb throws DecompressedSizeExceeded. Records are
  * MrtRecord objects with os-ken's class names and attributes
  * (TableDump2MrtRecord, Bgp4MpMrtRecord, ...).
  *
@@ -13,6 +15,7 @@
  * field includes the 4-byte microsecond timestamp, as RFC 6396 section 3
  * says (os-ken reads 4 bytes too many).
  */
+import { kMaxLength } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import Bunzip from 'seek-bzip';
 import { Reader as WireReader } from '../wire/reader.js';
@@ -43,20 +46,89 @@ export function isBzip2(data: Uint8Array): boolean {
   return m === '49,65,89,38,83,89' || m === '23,114,69,56,80,144';
 }
 
-/** Decompress a (possibly multi-stream) bzip2 buffer; corrupt data throws PacketMalformed('bzip2', ...). */
-export function bunzip2(data: Uint8Array): Uint8Array {
+/**
+ * Decompressed output larger than allowed (a decompression bomb, or a dump
+ * bigger than the configured limit). A PacketMalformed, layer 'bzip2'.
+ */
+export class DecompressedSizeExceeded extends PacketMalformed {
+  constructor(readonly limit: number) {
+    super('bzip2', `decompressed size exceeds the limit of ${limit} bytes (option maxDecompressedSize)`, 0);
+  }
+}
+
+/** Decompression limits. */
+export interface DecompressOptions {
+  /**
+   * Most bytes the decompressed data may have; more throws
+   * DecompressedSizeExceeded. Default: defaultMaxDecompressedSize(compressed size).
+   */
+  readonly maxDecompressedSize?: number;
+}
+
+/** 512 MiB floor of the default limit */
+export const MIN_DEFAULT_MAX_DECOMPRESSED = 512 * 1024 * 1024;
+
+/**
+ * Default limit for `compressedLen` bytes of input: 64 times the input (MRT
+ * dumps compress about 5-15 times; bombs a million times), at least 512 MiB,
+ * at most the largest buffer Node can allocate.
+ */
+export function defaultMaxDecompressedSize(compressedLen: number): number {
+  return Math.min(Math.max(MIN_DEFAULT_MAX_DECOMPRESSED, 64 * compressedLen), kMaxLength);
+}
+
+/** seek-bzip output stream that grows its buffer up to `limit` bytes, then throws. */
+class CappedOutput {
+  buffer: Uint8Array;
+  pos = 0;
+  constructor(
+    private readonly limit: number,
+    initial: number,
+  ) {
+    this.buffer = new Uint8Array(Math.min(limit, initial));
+  }
+  writeByte(b: number): void {
+    if (this.pos >= this.buffer.length) this.grow();
+    this.buffer[this.pos++] = b;
+  }
+  private grow(): void {
+    if (this.pos >= this.limit) throw new DecompressedSizeExceeded(this.limit);
+    const nb = new Uint8Array(Math.min(this.limit, Math.max(4096, this.buffer.length * 2)));
+    nb.set(this.buffer);
+    this.buffer = nb;
+  }
+  getBuffer(): Uint8Array {
+    return this.buffer.subarray(0, this.pos);
+  }
+}
+
+/**
+ * Decompress a (possibly multi-stream) bzip2 buffer. Corrupt data throws
+ * PacketMalformed('bzip2', ...); output beyond `maxDecompressedSize` throws
+ * DecompressedSizeExceeded (decoding stops there: memory stays bounded).
+ */
+export function bunzip2(data: Uint8Array, opts: DecompressOptions = {}): Uint8Array {
+  const limit = opts.maxDecompressedSize ?? defaultMaxDecompressedSize(data.length);
+  if (!(Number.isInteger(limit) && limit >= 0)) throw new RangeError(`maxDecompressedSize must be a non-negative integer, not ${limit}`);
+  const out = new CappedOutput(limit, Math.max(1 << 16, 4 * data.length));
   try {
-    const out = Bunzip.decode(data, undefined, true);
-    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+    Bunzip.decode(data, out, true);
   } catch (e) {
+    if (e instanceof DecompressedSizeExceeded) throw e;
     // seek-bzip throws TypeError(message) with an errorCode; index errors on garbage are RangeErrors
     if (e instanceof TypeError || e instanceof RangeError) throw new PacketMalformed('bzip2', e.message, 0);
     throw e;
   }
+  return out.getBuffer();
 }
 
-/** The bzip2 Decompressor (seek-bzip). */
-export const BZIP2: Decompressor = { decompress: bunzip2 };
+/** A bzip2 Decompressor (seek-bzip) with the given limits. */
+export function bzip2Decompressor(opts: DecompressOptions = {}): Decompressor {
+  return { decompress: (data) => bunzip2(data, opts) };
+}
+
+/** The bzip2 Decompressor (seek-bzip), default limits. */
+export const BZIP2: Decompressor = bzip2Decompressor();
 
 type MessageDecoder = (c: M.MrtCtx, p: number, end: number) => M.MrtMessage;
 
@@ -368,18 +440,19 @@ export interface ReadableMrtSource {
 export class Reader implements Iterable<MrtRecord> {
   private readonly r: WireReader;
   readonly opts: BgpOptions;
-  constructor(src: Uint8Array | ReadableMrtSource, opts: BgpOptions = DEFAULT_OPTIONS, decompressor?: Decompressor) {
+  /** `limits` apply to detected bzip2 input (a given `decompressor` has its own: see bzip2Decompressor). */
+  constructor(src: Uint8Array | ReadableMrtSource, opts: BgpOptions = DEFAULT_OPTIONS, decompressor?: Decompressor, limits: DecompressOptions = {}) {
     let data = src instanceof Uint8Array ? src : src.read();
     if (decompressor) data = decompressor.decompress(data);
-    else if (isBzip2(data)) data = bunzip2(data);
+    else if (isBzip2(data)) data = bunzip2(data, limits);
     this.r = new WireReader(data);
     this.opts = opts;
   }
 
   /** Read a whole dump file, raw or bzip2-compressed. */
-  static fromFile(path: string, opts: BgpOptions = DEFAULT_OPTIONS, decompressor?: Decompressor): Reader {
+  static fromFile(path: string, opts: BgpOptions = DEFAULT_OPTIONS, decompressor?: Decompressor, limits: DecompressOptions = {}): Reader {
     const b = readFileSync(path);
-    return new Reader(new Uint8Array(b.buffer, b.byteOffset, b.length), opts, decompressor);
+    return new Reader(new Uint8Array(b.buffer, b.byteOffset, b.length), opts, decompressor, limits);
   }
 
   /** The (decompressed) MRT bytes this reader walks. */

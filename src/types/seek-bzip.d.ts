@@ -11,12 +11,19 @@ declare module 'seek-bzip' {
     readonly OUT_OF_MEMORY: -6;
     readonly OBSOLETE_INPUT: -7;
   }
+  /** An output stream: the decoder calls writeByte per output byte; decode returns getBuffer() when there is one. */
+  interface OutputStream {
+    writeByte(b: number): void;
+    getBuffer?(): Uint8Array;
+  }
   interface Bunzip {
     /**
      * Decode a whole bzip2 buffer. `output`: expected size (number) or an
      * output buffer; `multistream`: decode concatenated streams (pbzip2/`cat a.bz2 b.bz2`).
      */
     decode(input: Uint8Array, output?: number | Uint8Array, multistream?: boolean): Buffer;
+    /** Decode into a stream (its writeByte may throw to stop decoding). */
+    decode(input: Uint8Array, output: OutputStream, multistream?: boolean): Uint8Array | undefined;
     /** Decode the single block starting at bit offset `pos`. */
     decodeBlock(input: Uint8Array, pos: number, output?: number | Uint8Array): Buffer;
     /** Call `callback(bitPosition, uncompressedSize)` for each block. */

@@ -94,6 +94,10 @@ export abstract class LLDPBasicTLV {
 
 export class End extends LLDPBasicTLV {
   static override readonly tlvType = LLDP_TLV_END;
+  // explicit: a default derived constructor forwards ...args
+  constructor() {
+    super();
+  }
   serialize(): Uint8Array {
     return this.th();
   }
@@ -351,35 +355,36 @@ function tlvFromWire(type: number, typelen: number, len: number, b: Uint8Array, 
   wireInfo = info;
   let t: LLDPTLV;
   switch (type) {
-    case LLDP_TLV_END:
+    case 0: // LLDP_TLV_END
       t = new End();
       break;
-    case LLDP_TLV_CHASSIS_ID:
+    case 1: // LLDP_TLV_CHASSIS_ID
       if (n < 1) fail();
       t = new ChassisID({ subtype: b[s]!, chassis_id: kept(s + 1, e) });
       break;
-    case LLDP_TLV_PORT_ID:
+    case 2: // LLDP_TLV_PORT_ID
       if (n < 1) fail();
       t = new PortID({ subtype: b[s]!, port_id: kept(s + 1, e) });
       break;
-    case LLDP_TLV_TTL:
+    case 3: // LLDP_TLV_TTL
       if (n < 2) fail();
       t = new TTL({ ttl: (b[s]! << 8) | b[s + 1]! });
       break;
-    case LLDP_TLV_PORT_DESCRIPTION:
+    case 4: // LLDP_TLV_PORT_DESCRIPTION
       t = new PortDescription({ port_description: info });
       break;
-    case LLDP_TLV_SYSTEM_NAME:
+    case 5: // LLDP_TLV_SYSTEM_NAME
       t = new SystemName({ system_name: info });
       break;
-    case LLDP_TLV_SYSTEM_DESCRIPTION:
+    case 6: // LLDP_TLV_SYSTEM_DESCRIPTION
       t = new SystemDescription({ system_description: info });
       break;
-    case LLDP_TLV_SYSTEM_CAPABILITIES:
+    case 7: // LLDP_TLV_SYSTEM_CAPABILITIES
       if (n < 4) fail();
       t = new SystemCapabilities({ system_cap: (b[s]! << 8) | b[s + 1]!, enabled_cap: (b[s + 2]! << 8) | b[s + 3]! });
       break;
-    case LLDP_TLV_MANAGEMENT_ADDRESS: {
+    case 8: {
+      // LLDP_TLV_MANAGEMENT_ADDRESS
       if (n < 2) fail();
       const addrLen = b[s]!;
       // os-ken: offset = 2 + addr_len - 1; struct.unpack('!BIB') of exactly 6 bytes there
@@ -399,7 +404,7 @@ function tlvFromWire(type: number, typelen: number, len: number, b: Uint8Array, 
       t = m;
       break;
     }
-    case LLDP_TLV_ORGANIZATIONALLY_SPECIFIC:
+    case 127: // LLDP_TLV_ORGANIZATIONALLY_SPECIFIC
       if (n < 4) fail();
       t = new OrganizationallySpecific({ oui: kept(s, s + 3), subtype: b[s + 3]!, info: kept(s + 4, e) });
       break;
@@ -452,13 +457,13 @@ export class LLDP extends PacketBase {
     let t2 = -1;
     let last = -1;
     decoding = true;
-    keepRegion(b, q, end);
+    keepRegion(b, q, end, r.view);
     try {
       while (q < end) {
         if (end - q < 2) fail();
         const typelen = (b[q]! << 8) | b[q + 1]!;
-        const type = (typelen & LLDP_TLV_TYPE_MASK) >> LLDP_TLV_TYPE_SHIFT;
-        const len = typelen & LLDP_TLV_LENGTH_MASK;
+        const type = typelen >> 9;
+        const len = typelen & 0x1ff;
         if (end - q < len + 2) fail();
         tlvs.push(tlvFromWire(type, typelen, len, b, q + 2, q + 2 + len));
         if (tlvs.length === 1) t0 = type;
@@ -466,7 +471,7 @@ export class LLDP extends PacketBase {
         else if (tlvs.length === 3) t2 = type;
         last = type;
         q += 2 + len;
-        if (type === LLDP_TLV_END) break;
+        if (type === 0) break; // LLDP_TLV_END
         if (q >= end) fail();
       }
     } finally {
@@ -476,7 +481,7 @@ export class LLDP extends PacketBase {
       wireInfo = null;
     }
     if (tlvs.length < 4) fail();
-    if (t0 !== LLDP_TLV_CHASSIS_ID || t1 !== LLDP_TLV_PORT_ID || t2 !== LLDP_TLV_TTL || last !== LLDP_TLV_END) fail();
+    if (t0 !== 1 || t1 !== 2 || t2 !== 3 || last !== 0) fail(); // chassis id, port id, TTL, ..., end
     r.pos = q;
     return new LLDP({ tlvs });
   }

@@ -332,6 +332,7 @@ function newKeepPool(): ArrayBuffer {
 }
 let keepPool = newKeepPool();
 let keepPoolBytes = new Uint8Array(keepPool);
+let keepPoolView = new DataView(keepPool);
 let keepTop = 0;
 /** the buffer holding the last keepRegion's copy, and (its offset - the span's start) */
 let keepBuf: ArrayBuffer = keepPool;
@@ -340,8 +341,9 @@ let keepDelta = 0;
 /**
  * Copy b[s, e) for keeping; until the next call, `kept(a, z)` (a, z in
  * [s, e], offsets in b) returns a view on that copy. Not reentrant.
+ * `v`, if given, must view the same bytes as b (v.getUint8(i) === b[i]).
  */
-export function keepRegion(b: Uint8Array, s: number, e: number): void {
+export function keepRegion(b: Uint8Array, s: number, e: number, v?: DataView): void {
   const n = e - s;
   if (n > KEEP_MAX) {
     const own = b.slice(s, e);
@@ -352,13 +354,22 @@ export function keepRegion(b: Uint8Array, s: number, e: number): void {
   if (keepTop + n > KEEP_POOL_SIZE) {
     keepPool = newKeepPool();
     keepPoolBytes = new Uint8Array(keepPool);
+    keepPoolView = new DataView(keepPool);
     keepTop = 0;
   }
   const at = keepTop;
   keepTop = (at + n + 7) & ~7;
   const p = keepPoolBytes;
-  if (n <= 64) for (let i = 0; i < n; i++) p[at + i] = b[s + i]!;
-  else p.set(b.subarray(s, e), at);
+  if (n > 128) p.set(b.subarray(s, e), at);
+  else {
+    let i = 0;
+    // v (a DataView on b's bytes, b[0] at v's 0): 4 bytes a step, about twice as fast as bytes
+    if (v !== undefined) {
+      const pv = keepPoolView;
+      for (; i + 4 <= n; i += 4) pv.setUint32(at + i, v.getUint32(s + i));
+    }
+    for (; i < n; i++) p[at + i] = b[s + i]!;
+  }
   keepBuf = keepPool;
   keepDelta = at - s;
 }

@@ -162,7 +162,8 @@ export class TCP extends PacketBase {
     const at = out.prependRaw(hlen);
     const b = out.buf;
     const v = out.view;
-    if (hlen > 20) b.fill(0, at + 20, at + hlen);
+    // (a loop beats TypedArray#fill's call overhead for the <= 40 option bytes)
+    for (let i = at + 20; i < at + hlen; i++) b[i] = 0;
     v.setUint16(at, this.src_port);
     v.setUint16(at + 2, this.dst_port);
     v.setUint32(at + 4, this.seq >>> 0);

@@ -9,11 +9,11 @@
  * Serialising fixes up flags and lengths exactly like os-ken's serialize().
  */
 import type { Writer } from '../../../wire/writer.js';
-import { ipv4ToText } from '../../../wire/addrconv.js';
+import { v4Text } from './addr_text.js';
 import * as C from './constants.js';
 import { BGPExtendedCommunity, BGPLargeCommunity } from './communities.js';
 import type { JsonObject, JsonValue } from './util.js';
-import { b64, ipBinToText, ipTextToBin, jsonList, labelFromUser, malformed, putBytes, u24, v4Bin } from './util.js';
+import { b64, ipBinToText, ipTextToBin, jsonList, labelFromUser, malformed, putBytes, rd16, rd32, u24, v4Bin } from './util.js';
 
 const OPT_TRANS = C.BGP_ATTR_FLAG_OPTIONAL | C.BGP_ATTR_FLAG_TRANSITIVE;
 
@@ -120,9 +120,9 @@ export class BGPPathAttributeOrigin extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     w.u8(this.value);
   }
-  static decodeValue(b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeOrigin {
+  static decodeValue(b: Uint8Array, p: number, end: number, flags: number, type: number, length: number): BGPPathAttributeOrigin {
     if (end - p < 1) short('BGPPathAttributeOrigin', 1, end - p, p);
-    return new BGPPathAttributeOrigin({ flags: h.flags, type: h.type, length: h.length, value: b[p]! });
+    return new BGPPathAttributeOrigin({ flags, type, length, value: b[p]! });
   }
 }
 
@@ -139,9 +139,9 @@ abstract class Ipv4Attribute extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     putBytes(w, v4Bin(this.value));
   }
-  static decodeValue<T>(this: new (o: { value: string } & Hdr) => T, b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): T {
+  static decodeValue<T>(this: new (o: { value: string } & Hdr) => T, b: Uint8Array, p: number, end: number, flags: number, type: number, length: number): T {
     if (end - p < 4) short((this as unknown as typeof BGPPathAttribute).jsonName, 4, end - p, p);
-    return new this({ flags: h.flags, type: h.type, length: h.length, value: ipv4ToText(b, p) });
+    return new this({ flags, type, length, value: v4Text(b, p) });
   }
 }
 
@@ -165,9 +165,9 @@ abstract class Uint32Attribute extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     w.u32(this.value);
   }
-  static decodeValue<T>(this: new (o: { value: number } & Hdr) => T, _b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): T {
+  static decodeValue<T>(this: new (o: { value: number } & Hdr) => T, b: Uint8Array, p: number, end: number, flags: number, type: number, length: number): T {
     if (end - p < 4) short((this as unknown as typeof BGPPathAttribute).jsonName, 4, end - p, p);
-    return new this({ flags: h.flags, type: h.type, length: h.length, value: v.getUint32(p) });
+    return new this({ flags, type, length, value: rd32(b, p) });
   }
 }
 
@@ -221,10 +221,10 @@ export class BGPPathAttributeClusterList extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     for (const c of this.value) putBytes(w, v4Bin(c));
   }
-  static decodeValue(b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeClusterList {
+  static decodeValue(b: Uint8Array, p: number, end: number, flags: number, type: number, length: number): BGPPathAttributeClusterList {
     const value: string[] = [];
-    for (; end - p >= 4; p += 4) value.push(ipv4ToText(b, p));
-    return new BGPPathAttributeClusterList({ flags: h.flags, type: h.type, length: h.length, value });
+    for (; end - p >= 4; p += 4) value.push(v4Text(b, p));
+    return new BGPPathAttributeClusterList({ flags, type, length, value });
   }
 }
 
@@ -248,10 +248,10 @@ export class BGPPathAttributeCommunities extends BGPPathAttribute {
   protected writeValue(w: Writer): void {
     for (const c of this.communities) w.u32(c);
   }
-  static decodeValue(_b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeCommunities {
+  static decodeValue(b: Uint8Array, p: number, end: number, flags: number, type: number, length: number): BGPPathAttributeCommunities {
     const communities: number[] = [];
-    for (; end - p >= 4; p += 4) communities.push(v.getUint32(p));
-    return new BGPPathAttributeCommunities({ flags: h.flags, type: h.type, length: h.length, communities });
+    for (; end - p >= 4; p += 4) communities.push(rd32(b, p));
+    return new BGPPathAttributeCommunities({ flags, type, length, communities });
   }
 }
 
@@ -332,7 +332,7 @@ export abstract class AsPathCommon extends BGPPathAttribute {
     return true;
   }
 
-  static parseSegments(b: Uint8Array, v: DataView, p: number, end: number, size: 2 | 4, where: string): AsPathSegment[] {
+  static parseSegments(b: Uint8Array, p: number, end: number, size: 2 | 4, where: string): AsPathSegment[] {
     const out: AsPathSegment[] = [];
     while (p < end) {
       if (end - p < 2) malformed(where, 'truncated segment header', p, C.BGP_ERROR_UPDATE_MESSAGE_ERROR, C.BGP_ERROR_SUB_MALFORMED_AS_PATH);
@@ -341,7 +341,7 @@ export abstract class AsPathCommon extends BGPPathAttribute {
       p += 2;
       if (end - p < size * n) malformed(where, 'truncated segment', p, C.BGP_ERROR_UPDATE_MESSAGE_ERROR, C.BGP_ERROR_SUB_MALFORMED_AS_PATH);
       const l: number[] = new Array<number>(n);
-      for (let i = 0; i < n; i++, p += size) l[i] = size === 2 ? v.getUint16(p) : v.getUint32(p);
+      for (let i = 0; i < n; i++, p += size) l[i] = size === 2 ? rd16(b, p) : rd32(b, p);
       if (t === AS_SET) out.push(new Set(l));
       else if (t === AS_SEQUENCE) out.push(l);
       else malformed(where, `unsupported segment type: ${t}`, p, C.BGP_ERROR_UPDATE_MESSAGE_ERROR, C.BGP_ERROR_SUB_MALFORMED_AS_PATH);
@@ -355,10 +355,10 @@ export class BGPPathAttributeAsPath extends AsPathCommon {
   constructor(o: { value: AsPathSegment[]; as_pack_str?: '!H' | '!I' | null } & Hdr) {
     super(o, C.BGP_ATTR_TYPE_AS_PATH, 2);
   }
-  static decodeValue(b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAsPath {
+  static decodeValue(b: Uint8Array, p: number, end: number, flags: number, type: number, length: number): BGPPathAttributeAsPath {
     const size = AsPathCommon.isValid16(b, p, end) ? 2 : 4;
-    const value = AsPathCommon.parseSegments(b, v, p, end, size, 'BGPPathAttributeAsPath');
-    return new BGPPathAttributeAsPath({ flags: h.flags, type: h.type, length: h.length, value, as_pack_str: size === 2 ? '!H' : '!I' });
+    const value = AsPathCommon.parseSegments(b, p, end, size, 'BGPPathAttributeAsPath');
+    return new BGPPathAttributeAsPath({ flags, type, length, value, as_pack_str: size === 2 ? '!H' : '!I' });
   }
 }
 
@@ -368,9 +368,9 @@ export class BGPPathAttributeAs4Path extends AsPathCommon {
   constructor(o: { value: AsPathSegment[]; as_pack_str?: '!H' | '!I' | null } & Hdr) {
     super(o, C.BGP_ATTR_TYPE_AS4_PATH, 4);
   }
-  static decodeValue(b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAs4Path {
-    const value = AsPathCommon.parseSegments(b, v, p, end, 4, 'BGPPathAttributeAs4Path');
-    return new BGPPathAttributeAs4Path({ flags: h.flags, type: h.type, length: h.length, value, as_pack_str: '!I' });
+  static decodeValue(b: Uint8Array, p: number, end: number, flags: number, type: number, length: number): BGPPathAttributeAs4Path {
+    const value = AsPathCommon.parseSegments(b, p, end, 4, 'BGPPathAttributeAs4Path');
+    return new BGPPathAttributeAs4Path({ flags, type, length, value, as_pack_str: '!I' });
   }
 }
 
@@ -401,10 +401,10 @@ export class BGPPathAttributeAggregator extends BGPPathAttribute {
     else w.u16(this.as_number);
     putBytes(w, v4Bin(this.addr));
   }
-  static decodeValue(b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAggregator {
-    if (end - p === 8) return new BGPPathAttributeAggregator({ flags: h.flags, type: h.type, length: h.length, as_number: v.getUint32(p), addr: ipv4ToText(b, p + 4) }, 4);
+  static decodeValue(b: Uint8Array, p: number, end: number, flags: number, type: number, length: number): BGPPathAttributeAggregator {
+    if (end - p === 8) return new BGPPathAttributeAggregator({ flags, type, length, as_number: rd32(b, p), addr: v4Text(b, p + 4) }, 4);
     if (end - p < 6) short('BGPPathAttributeAggregator', 6, end - p, p);
-    return new BGPPathAttributeAggregator({ flags: h.flags, type: h.type, length: h.length, as_number: v.getUint16(p), addr: ipv4ToText(b, p + 2) }, 2);
+    return new BGPPathAttributeAggregator({ flags, type, length, as_number: rd16(b, p), addr: v4Text(b, p + 2) }, 2);
   }
 }
 
@@ -425,9 +425,9 @@ export class BGPPathAttributeAs4Aggregator extends BGPPathAttribute {
     w.u32(this.as_number);
     putBytes(w, v4Bin(this.addr));
   }
-  static decodeValue(b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeAs4Aggregator {
+  static decodeValue(b: Uint8Array, p: number, end: number, flags: number, type: number, length: number): BGPPathAttributeAs4Aggregator {
     if (end - p < 8) short('BGPPathAttributeAs4Aggregator', 8, end - p, p);
-    return new BGPPathAttributeAs4Aggregator({ flags: h.flags, type: h.type, length: h.length, as_number: v.getUint32(p), addr: ipv4ToText(b, p + 4) });
+    return new BGPPathAttributeAs4Aggregator({ flags, type, length, as_number: rd32(b, p), addr: v4Text(b, p + 4) });
   }
 }
 
@@ -463,13 +463,13 @@ export class BGPPathAttributeExtendedCommunities extends BGPPathAttribute {
   get soo_list(): string[] {
     return this.communityList(3);
   }
-  static decodeValue(b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeExtendedCommunities {
+  static decodeValue(b: Uint8Array, p: number, end: number, flags: number, type: number, length: number): BGPPathAttributeExtendedCommunities {
     const communities: BGPExtendedCommunity[] = [];
     for (; p < end; p += 8) {
       if (end - p < 8) short('BGPPathAttributeExtendedCommunities', 8, end - p, p);
-      communities.push(BGPExtendedCommunity.decodeAt(b, v, p));
+      communities.push(BGPExtendedCommunity.decodeAt(b, p));
     }
-    return new BGPPathAttributeExtendedCommunities({ flags: h.flags, type: h.type, length: h.length, communities });
+    return new BGPPathAttributeExtendedCommunities({ flags, type, length, communities });
   }
 }
 
@@ -492,12 +492,12 @@ export class BGPPathAttributeLargeCommunities extends BGPPathAttribute {
       w.u32(c.local_data_2);
     }
   }
-  static decodeValue(_b: Uint8Array, v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributeLargeCommunities {
+  static decodeValue(b: Uint8Array, p: number, end: number, flags: number, type: number, length: number): BGPPathAttributeLargeCommunities {
     if ((end - p) % 12 !== 0) malformed('BGPPathAttributeLargeCommunities', `length ${end - p} not a multiple of 12`, p);
     const communities: BGPLargeCommunity[] = [];
     for (; p < end; p += 12)
-      communities.push(new BGPLargeCommunity({ global_admin: v.getUint32(p), local_data_1: v.getUint32(p + 4), local_data_2: v.getUint32(p + 8) }));
-    return new BGPPathAttributeLargeCommunities({ flags: h.flags, type: h.type, length: h.length, communities });
+      communities.push(new BGPLargeCommunity({ global_admin: rd32(b, p), local_data_1: rd32(b, p + 4), local_data_2: rd32(b, p + 8) }));
+    return new BGPPathAttributeLargeCommunities({ flags, type, length, communities });
   }
 }
 
@@ -580,7 +580,7 @@ export class BGPPathAttributePmsiTunnel extends BGPPathAttribute {
     w.bytes(this.label.subarray(0, 3));
     if (this.tunnel_id !== null) w.bytes(this.tunnel_id.serialize());
   }
-  static decodeValue(b: Uint8Array, _v: DataView, p: number, end: number, h: Required<Hdr>): BGPPathAttributePmsiTunnel {
+  static decodeValue(b: Uint8Array, p: number, end: number, flags: number, type: number, length: number): BGPPathAttributePmsiTunnel {
     if (end - p < 5) short('BGPPathAttributePmsiTunnel', 5, end - p, p);
     const tunnelType = b[p + 1]!;
     let tid: PmsiTunnelId | null = null;
@@ -589,6 +589,6 @@ export class BGPPathAttributePmsiTunnel extends BGPPathAttribute {
     } else if (tunnelType !== BGPPathAttributePmsiTunnel.TYPE_NO_TUNNEL_INFORMATION_PRESENT) {
       tid = new PmsiTunnelIdUnknown({ value: b.slice(p + 5, end) });
     }
-    return new BGPPathAttributePmsiTunnel({ flags: h.flags, type: h.type, length: h.length, pmsi_flags: b[p]!, tunnel_type: tunnelType, label: b.slice(p + 2, p + 5), tunnel_id: tid });
+    return new BGPPathAttributePmsiTunnel({ flags, type, length, pmsi_flags: b[p]!, tunnel_type: tunnelType, label: b.slice(p + 2, p + 5), tunnel_id: tid });
   }
 }

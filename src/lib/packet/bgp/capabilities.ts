@@ -9,11 +9,11 @@
  * (os-ken hands the rest of the whole parameter to Unknown and
  * GracefulRestart capabilities).
  */
-import type { Reader } from '../../../wire/reader.js';
+import type { Cursor } from './util.js';
 import type { Writer } from '../../../wire/writer.js';
 import * as C from './constants.js';
 import type { BgpOptions, JsonObject, JsonValue } from './util.js';
-import { b64, malformed, needTo } from './util.js';
+import { b64, malformed, needTo, rd16, rd32 } from './util.js';
 
 /** os-ken _OptParam */
 export abstract class BGPOptParam {
@@ -224,9 +224,8 @@ export class BGPOptParamCapabilityAddPath extends BGPOptParamCapability {
   }
 }
 
-function decodeCapability(r: Reader, p: number, end: number, opts: BgpOptions): BGPOptParamCapability {
+function decodeCapability(r: Cursor, p: number, end: number, opts: BgpOptions): BGPOptParamCapability {
   const b = r.bytes;
-  const v = r.view;
   const code = b[p]!;
   const clen = b[p + 1]!;
   const vp = p + 2;
@@ -238,7 +237,7 @@ function decodeCapability(r: Reader, p: number, end: number, opts: BgpOptions): 
   switch (code) {
     case C.BGP_CAP_MULTIPROTOCOL:
       needV(4, 'BGPOptParamCapabilityMultiprotocol');
-      return new BGPOptParamCapabilityMultiprotocol({ ...h, afi: v.getUint16(vp), reserved: b[vp + 2]!, safi: b[vp + 3]! });
+      return new BGPOptParamCapabilityMultiprotocol({ ...h, afi: rd16(b, vp), reserved: b[vp + 2]!, safi: b[vp + 3]! });
     case C.BGP_CAP_ROUTE_REFRESH:
       return new BGPOptParamCapabilityRouteRefresh(h);
     case C.BGP_CAP_ROUTE_REFRESH_CISCO:
@@ -249,18 +248,18 @@ function decodeCapability(r: Reader, p: number, end: number, opts: BgpOptions): 
       return new BGPOptParamCapabilityCarryingLabelInfo(h);
     case C.BGP_CAP_FOUR_OCTET_AS_NUMBER:
       needV(4, 'BGPOptParamCapabilityFourOctetAsNumber');
-      return new BGPOptParamCapabilityFourOctetAsNumber({ ...h, as_number: v.getUint32(vp) });
+      return new BGPOptParamCapabilityFourOctetAsNumber({ ...h, as_number: rd32(b, vp) });
     case C.BGP_CAP_GRACEFUL_RESTART: {
       needV(2, 'BGPOptParamCapabilityGracefulRestart');
-      const restart = v.getUint16(vp);
+      const restart = rd16(b, vp);
       const tuples: [number, number, number][] = [];
-      for (let q = vp + 2; ve - q >= 4; q += 4) tuples.push([v.getUint16(q), b[q + 2]!, b[q + 3]!]);
+      for (let q = vp + 2; ve - q >= 4; q += 4) tuples.push([rd16(b, q), b[q + 2]!, b[q + 3]!]);
       return new BGPOptParamCapabilityGracefulRestart({ ...h, flags: restart >> 12, time: restart & 0xfff, tuples });
     }
     case C.BGP_CAP_ADD_PATH:
       if (opts.extensions) {
         const tuples: [number, number, number][] = [];
-        for (let q = vp; ve - q >= 4; q += 4) tuples.push([v.getUint16(q), b[q + 2]!, b[q + 3]!]);
+        for (let q = vp; ve - q >= 4; q += 4) tuples.push([rd16(b, q), b[q + 2]!, b[q + 3]!]);
         return new BGPOptParamCapabilityAddPath({ ...h, tuples });
       }
       break;
@@ -269,7 +268,7 @@ function decodeCapability(r: Reader, p: number, end: number, opts: BgpOptions): 
 }
 
 /** Decode the optional parameters in [r.pos, end) (os-ken BGPOpen.parser's loop). */
-export function decodeOptParams(r: Reader, end: number, opts: BgpOptions): BGPOptParam[] {
+export function decodeOptParams(r: Cursor, end: number, opts: BgpOptions): BGPOptParam[] {
   const out: BGPOptParam[] = [];
   const b = r.bytes;
   while (r.pos < end) {

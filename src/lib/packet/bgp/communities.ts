@@ -5,7 +5,7 @@
  */
 import type { Writer } from '../../../wire/writer.js';
 import type { JsonObject } from './util.js';
-import { labelFromUser, u24 } from './util.js';
+import { labelFromUser, rd16, u24 } from './util.js';
 import type { RecordClass } from './fixed_record.js';
 import { FixedRecord, decodeRecord, field, hidden, layout } from './fixed_record.js';
 
@@ -40,11 +40,11 @@ export abstract class BGPExtendedCommunity extends FixedRecord {
   }
 
   /** Decode the 8 bytes at b[off] (os-ken _ExtendedCommunity.parse). */
-  static decodeAt(b: Uint8Array, v: DataView, off: number): BGPExtendedCommunity {
+  static decodeAt(b: Uint8Array, off: number): BGPExtendedCommunity {
     const type = b[off]!;
     const cls = extendedCommunityClass(type & ~0x40, b[off + 1]!);
-    if (cls === BGPFlowSpecVlanActionCommunity) return decodeVlanAction(b, v, off);
-    return decodeRecord(cls, type, b, v, off);
+    if (cls === BGPFlowSpecVlanActionCommunity) return decodeVlanAction(b, off);
+    return decodeRecord(cls, type, b, off);
   }
 }
 
@@ -274,9 +274,9 @@ export class BGPUnknownExtendedCommunity extends BGPExtendedCommunity {
   }
 }
 
-function decodeVlanAction(b: Uint8Array, v: DataView, off: number): BGPFlowSpecVlanActionCommunity {
-  const vc1 = v.getUint16(off + 4);
-  const vc2 = v.getUint16(off + 6);
+function decodeVlanAction(b: Uint8Array, off: number): BGPFlowSpecVlanActionCommunity {
+  const vc1 = rd16(b, off + 4);
+  const vc2 = rd16(b, off + 6);
   return new BGPFlowSpecVlanActionCommunity({
     type: b[off]!,
     subtype: b[off + 1]!,

@@ -6,10 +6,11 @@
  * constructor options, prints them (keys sorted, as os-ken's JSON), writes
  * them and reads them back.
  */
-import { ipv4ToBin, ipv4ToText, macToBin, macToText } from '../../../wire/addrconv.js';
+import { ipv4ToBin, macToBin, macToText } from '../../../wire/addrconv.js';
+import { v4Text } from './addr_text.js';
 import { JsonFloat } from '../../../wire/json/json.js';
 import type { JsonObject, JsonValue } from './util.js';
-import { b64, u24 } from './util.js';
+import { b64, rd16, rd32, u24 } from './util.js';
 
 /**
  * How a field is stored. `packed`: printed and assigned like the others, but
@@ -83,21 +84,21 @@ function writeField(f: FieldSpec, value: unknown, out: Uint8Array, v: DataView):
   }
 }
 
-function readField(f: FieldSpec, b: Uint8Array, v: DataView, off: number): unknown {
+function readField(f: FieldSpec, b: Uint8Array, off: number): unknown {
   const p = off + f.at;
   switch (f.kind) {
     case 'u8':
       return b[p]!;
     case 'u16':
-      return v.getUint16(p);
+      return rd16(b, p);
     case 'u24':
       return u24(b, p);
     case 'u32':
-      return v.getUint32(p);
+      return rd32(b, p);
     case 'f32':
-      return v.getFloat32(p);
+      return new DataView(b.buffer, b.byteOffset + p, 4).getFloat32(0);
     case 'ipv4':
-      return ipv4ToText(b, p);
+      return v4Text(b, p);
     case 'mac':
       return macToText(b, p);
     case 'bytes':
@@ -114,9 +115,9 @@ function printField(kind: FieldKind | undefined, value: unknown): JsonValue {
 }
 
 /** The fields of a layout read from the record at b[off] (no `packed` ones). */
-export function readLayout(l: Layout, b: Uint8Array, v: DataView, off: number): Fields {
+export function readLayout(l: Layout, b: Uint8Array, off: number): Fields {
   const o: Fields = {};
-  for (const f of l.fields) if (f.kind !== 'packed') o[f.name] = readField(f, b, v, off);
+  for (const f of l.fields) if (f.kind !== 'packed') o[f.name] = readField(f, b, off);
   return o;
 }
 
@@ -170,7 +171,7 @@ export abstract class FixedRecord {
 export type RecordClass<T> = { readonly LAYOUT: Layout } & (new (o: never) => T);
 
 /** Decode the record at b[off] as `cls`, its type byte `type`. */
-export function decodeRecord<T>(cls: RecordClass<T>, type: number, b: Uint8Array, v: DataView, off: number): T {
+export function decodeRecord<T>(cls: RecordClass<T>, type: number, b: Uint8Array, off: number): T {
   const ctor = cls as unknown as new (o: Fields) => T;
-  return new ctor({ ...readLayout(cls.LAYOUT, b, v, off), type });
+  return new ctor({ ...readLayout(cls.LAYOUT, b, off), type });
 }

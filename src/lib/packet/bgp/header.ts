@@ -3,18 +3,58 @@
  * 2-byte length, 1-byte type. Message types register their body decoder
  * here (bgp/open.ts, bgp/update.ts, bgp/messages.ts).
  */
-import { Reader } from '../../../wire/reader.js';
+import type { Reader } from '../../../wire/reader.js';
 import { Writer } from '../../../wire/writer.js';
 import { JsonDictError, PacketTruncated } from '../../../wire/errors.js';
 import { type DecodeCtx, PacketBase, type SerializeBuffer, TypeTable, jClass, registerProtocol } from '../packet_base.js';
 import * as C from './constants.js';
-import type { BgpOptions, JsonObject } from './util.js';
-import { DEFAULT_OPTIONS, malformed } from './util.js';
+import type { BgpOptions, Cursor, JsonObject } from './util.js';
+import { DEFAULT_OPTIONS, malformed, rd16 } from './util.js';
 
 /** Decodes a message body in [p, end) (p = after the 19-byte header). */
-export type BodyDecoder = (r: Reader, p: number, end: number, len: number, opts: BgpOptions) => BGPMessage;
+export type BodyDecoder = (r: Cursor, p: number, end: number, len: number, opts: BgpOptions) => BGPMessage;
 
 const WRITERS: Writer[] = [];
+/** the `rest` of a parse that consumed everything (length 0: nothing can be written to it) */
+const NO_BYTES = new Uint8Array(0);
+
+/*
+ * Output pool of BGPMessage.serialize, as Packet.serialize's (packet_base.ts):
+ * a result is copied into the free part of a shared zero-filled 64 KiB
+ * ArrayBuffer and handed out as a view on it. An ArrayBuffer of its own per
+ * result (slice) costs ~200-500 ns (off-heap allocation), a view ~25 ns.
+ * Results keep their pool alive, as Node Buffers do; `.buffer` is the pool:
+ * use byteOffset.
+ */
+const OUT_POOL_SIZE = 65536;
+/** results longer than this get an ArrayBuffer of their own */
+const OUT_MAX = 4096;
+let outPool = new ArrayBuffer(OUT_POOL_SIZE);
+let outBytes = new Uint8Array(outPool);
+let outView = new DataView(outPool);
+let outTop = 0;
+
+/** w's bytes [0, w.pos) as a new array (a view on the output pool). */
+function takeOutput(w: Writer): Uint8Array {
+  const n = w.pos;
+  if (n > OUT_MAX) return w.buf.slice(0, n);
+  if (outTop + n > OUT_POOL_SIZE) {
+    outPool = new ArrayBuffer(OUT_POOL_SIZE);
+    outBytes = new Uint8Array(outPool);
+    outView = new DataView(outPool);
+    outTop = 0;
+  }
+  const at = outTop;
+  outTop = (at + n + 7) & ~7;
+  // 4 bytes a step (w.view is on w.buf's buffer, offset 0)
+  const src = w.view;
+  const dst = outView;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) dst.setUint32(at + i, src.getUint32(i));
+  const b = w.buf;
+  for (; i < n; i++) outBytes[at + i] = b[i]!;
+  return new Uint8Array(outPool, at, n);
+}
 
 const BODY_DECODERS: (BodyDecoder | undefined)[] = new Array<BodyDecoder | undefined>(256).fill(undefined);
 
@@ -80,14 +120,18 @@ export abstract class BGPMessage extends PacketBase {
     w.view.setUint16(at + 16, len);
   }
 
-  /** os-ken serialize(): the encoded message (payload/prev are ignored, as in os-ken). */
+  /**
+   * os-ken serialize(): the encoded message (payload/prev are ignored, as in
+   * os-ken). A view on a shared output pool (see takeOutput): `.buffer` is
+   * the pool, use byteOffset.
+   */
   override serialize(_payload?: Uint8Array | null, _prev?: PacketBase | null): Uint8Array {
     // scratch writers are pooled (a stack: nested serialisation is safe); the result is one exact-size copy
     const w = WRITERS.pop() ?? new Writer(4096);
     w.pos = 0;
     try {
       this.serializeTo(w);
-      return w.buf.slice(0, w.pos);
+      return takeOutput(w);
     } finally {
       if (w.buf.length <= 1 << 17) WRITERS.push(w);
     }
@@ -125,9 +169,9 @@ export abstract class BGPMessage extends PacketBase {
 
   /** Decode one message from the start of buf; returns [message, rest]. */
   static parse(buf: Uint8Array, opts: BgpOptions = DEFAULT_OPTIONS): [BGPMessage, Uint8Array] {
-    const r = new Reader(buf);
-    const m = decodeMessage(r, r.end, opts);
-    return [m, buf.subarray(r.pos)];
+    const r: Cursor = { bytes: buf, pos: 0 };
+    const m = decodeMessage(r, buf.length, opts);
+    return [m, r.pos === buf.length ? NO_BYTES : buf.subarray(r.pos)];
   }
 }
 
@@ -136,10 +180,10 @@ export abstract class BGPMessage extends PacketBase {
  * Throws PacketTruncated when fewer than `len` bytes are there, BgpMalformed
  * (code 1, subcode 2/3) for a bad length or type.
  */
-export function decodeMessage(r: Reader, end: number, opts: BgpOptions): BGPMessage {
+export function decodeMessage(r: Cursor, end: number, opts: BgpOptions): BGPMessage {
   const p = r.pos;
   if (end - p < C.BGP_HDR_LEN) throw new PacketTruncated('bgp', C.BGP_HDR_LEN, end - p, p);
-  const len = r.view.getUint16(p + 16);
+  const len = rd16(r.bytes, p + 16);
   const type = r.bytes[p + 18]!;
   if (len < C.BGP_HDR_LEN) malformed('bgp', `bad message length ${len}`, p, C.BGP_ERROR_MESSAGE_HEADER_ERROR, C.BGP_ERROR_SUB_BAD_MESSAGE_LENGTH);
   if (end - p < len) throw new PacketTruncated('bgp', len, end - p, p);

@@ -8,8 +8,12 @@
  * AS_PATH's 2/4-byte width, which is then taken as 4 bytes only when an AS
  * number needs it). BGPMessage.fromJsonDict (Packet.fromJsonDict) uses this.
  *
- * Not covered yet (JsonDictError): EVPN NLRI (os-ken's JSON of those lacks
- * the MPLS label anyway) and Route Target constraint NLRI.
+ * EVPN NLRI take, besides the fields os-ken prints, the constructor
+ * arguments os-ken's JSON leaves out (from_jsondict is cls(**dict) there):
+ * `mpls_label` / `vni` / `label` (base64), for MAC/IP `mpls_labels` / `vni` /
+ * `labels`, for IP Prefix `ip_prefix`; without them the label field is 3
+ * zero bytes, as os-ken's constructors make it. An IP Prefix route needs
+ * `ip_prefix` (os-ken prints no prefix: its JSON alone cannot rebuild one).
  */
 import { JsonDictError } from '../../../wire/errors.js';
 import { base64Decode, type JsonObject, type JsonValue } from '../../../wire/json/json.js';
@@ -20,10 +24,12 @@ import * as Com from './communities.js';
 import { BGPMessage, setMessageJsonDecoder } from './header.js';
 import { BGPKeepAlive, BGPNotification, BGPRouteRefresh } from './messages.js';
 import { BGPPathAttributeMpReachNLRI, BGPPathAttributeMpUnreachNLRI } from './mp_nlri.js';
+import * as EV from './nlri/evpn.js';
 import * as FS from './nlri/flowspec.js';
 import * as P from './nlri/prefix.js';
 import { BGPOpen } from './open.js';
 import * as RD from './rd.js';
+import { RouteTargetMembershipNLRI } from './nlri/rtc.js';
 import { BGPUpdate } from './update.js';
 
 type Dec<T> = (d: JsonObject) => T;
@@ -207,6 +213,129 @@ for (const exp of Object.values(FS)) {
 }
 FS_COMPONENTS.FlowSpecComponentUnknown = (d) => new FS.FlowSpecComponentUnknown({ buf: jBytes(d, 'buf'), ...(d.type !== undefined ? { type: jInt(d, 'type', 0) } : {}) });
 Object.assign(NLRIS, FS_NLRIS);
+
+/* EVPN: Ethernet Segment Identifiers and the route types */
+
+function optBytes(d: JsonObject, key: string): Uint8Array | null {
+  const v = d[key];
+  return v === undefined || v === null ? null : jBytes(d, key);
+}
+
+function optStr(d: JsonObject, key: string): string | null {
+  const v = d[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string') throw new JsonDictError(`field ${key}: expected string`);
+  return v;
+}
+
+/** the ESI's type byte when the JSON gives one (os-ken prints it) */
+function esiType(d: JsonObject): { type?: number } {
+  const t = jIntOrNull(d, 'type', null);
+  return t !== null ? { type: t } : {};
+}
+
+const ESIS: Record<string, Dec<EV.EvpnEsi>> = {
+  EvpnUnknownEsi: (d) => new EV.EvpnUnknownEsi({ value: jBytes(d, 'value'), ...esiType(d) }),
+  EvpnArbitraryEsi: (d) => new EV.EvpnArbitraryEsi({ value: jBytes(d, 'value'), ...esiType(d) }),
+  EvpnLACPEsi: (d) => new EV.EvpnLACPEsi({ mac_addr: reqStr(d, 'mac_addr'), port_key: reqInt(d, 'port_key'), ...esiType(d) }),
+  EvpnL2BridgeEsi: (d) => new EV.EvpnL2BridgeEsi({ mac_addr: reqStr(d, 'mac_addr'), priority: reqInt(d, 'priority'), ...esiType(d) }),
+  EvpnMacBasedEsi: (d) => new EV.EvpnMacBasedEsi({ mac_addr: reqStr(d, 'mac_addr'), local_disc: reqInt(d, 'local_disc'), ...esiType(d) }),
+  EvpnRouterIDEsi: (d) => new EV.EvpnRouterIDEsi({ router_id: reqStr(d, 'router_id'), local_disc: reqInt(d, 'local_disc'), ...esiType(d) }),
+  EvpnASBasedEsi: (d) => new EV.EvpnASBasedEsi({ as_number: reqInt(d, 'as_number'), local_disc: reqInt(d, 'local_disc'), ...esiType(d) }),
+};
+
+/** An ESI from its JSON (an arbitrary / unknown ESI's value is cut or zero-padded to 9 bytes, as os-ken's '!9s'). */
+export function evpnEsiFromJson(v: JsonValue): EV.EvpnEsi {
+  return byName(ESIS, v, 'ESI');
+}
+
+function reqEsi(d: JsonObject): EV.EvpnEsi {
+  req(d, 'esi');
+  return evpnEsiFromJson(d.esi!);
+}
+
+function optEsi(d: JsonObject): EV.EvpnEsi | null {
+  const v = d.esi;
+  return v === undefined || v === null ? null : evpnEsiFromJson(v);
+}
+
+/** route type and length (os-ken type_/length): type kept as printed, length recomputed on serialize */
+function evpnHdr(d: JsonObject): { type?: number; length: number | null } {
+  const t = jIntOrNull(d, 'type', null);
+  return { ...(t !== null ? { type: t } : {}), length: jIntOrNull(d, 'length', null) };
+}
+
+/** os-ken's single-label arguments: mpls_label, vni, or the raw 3-byte label */
+function evpnLabel(d: JsonObject): { mpls_label: number | null; vni: number | null; label: Uint8Array | null } {
+  return { mpls_label: jIntOrNull(d, 'mpls_label', null), vni: jIntOrNull(d, 'vni', null), label: optBytes(d, 'label') };
+}
+
+const EVPN_NLRIS: Record<string, Dec<P.BgpNlri>> = {
+  EvpnUnknownNLRI: (d) => new EV.EvpnUnknownNLRI({ value: jBytes(d, 'value'), type: reqInt(d, 'type'), length: jIntOrNull(d, 'length', null) }),
+  EvpnEthernetAutoDiscoveryNLRI: (d) =>
+    new EV.EvpnEthernetAutoDiscoveryNLRI({
+      route_dist: reqStr(d, 'route_dist'),
+      esi: reqEsi(d),
+      ethernet_tag_id: reqInt(d, 'ethernet_tag_id'),
+      ...evpnLabel(d),
+      ...evpnHdr(d),
+    }),
+  EvpnMacIPAdvertisementNLRI: (d) => {
+    const ml = d.mpls_labels;
+    return new EV.EvpnMacIPAdvertisementNLRI({
+      route_dist: reqStr(d, 'route_dist'),
+      esi: optEsi(d),
+      ethernet_tag_id: reqInt(d, 'ethernet_tag_id'),
+      mac_addr: reqStr(d, 'mac_addr'),
+      ip_addr: optStr(d, 'ip_addr'),
+      mac_addr_len: jIntOrNull(d, 'mac_addr_len', null),
+      ip_addr_len: jIntOrNull(d, 'ip_addr_len', null),
+      mpls_labels: ml === undefined || ml === null ? null : intList(ml, 'mpls_labels'),
+      vni: jIntOrNull(d, 'vni', null),
+      labels: optBytes(d, 'labels'),
+      ...evpnHdr(d),
+    });
+  },
+  EvpnInclusiveMulticastEthernetTagNLRI: (d) =>
+    new EV.EvpnInclusiveMulticastEthernetTagNLRI({
+      route_dist: reqStr(d, 'route_dist'),
+      ethernet_tag_id: reqInt(d, 'ethernet_tag_id'),
+      ip_addr: reqStr(d, 'ip_addr'),
+      ip_addr_len: jIntOrNull(d, 'ip_addr_len', null),
+      ...evpnHdr(d),
+    }),
+  EvpnEthernetSegmentNLRI: (d) =>
+    new EV.EvpnEthernetSegmentNLRI({
+      route_dist: reqStr(d, 'route_dist'),
+      esi: reqEsi(d),
+      ip_addr: reqStr(d, 'ip_addr'),
+      ip_addr_len: jIntOrNull(d, 'ip_addr_len', null),
+      ...evpnHdr(d),
+    }),
+  EvpnIpPrefixNLRI: (d) => {
+    if (d.ip_prefix === undefined || d.ip_prefix === null) throw new JsonDictError("EvpnIpPrefixNLRI: missing field ip_prefix (os-ken's JSON does not print it)");
+    const prefix = reqStr(d, 'ip_prefix');
+    if (!/^[0-9A-Fa-f.:]+\/\d{1,3}$/.test(prefix)) throw new JsonDictError(`EvpnIpPrefixNLRI: bad ip_prefix ${JSON.stringify(prefix)}`);
+    return new EV.EvpnIpPrefixNLRI({
+      route_dist: reqStr(d, 'route_dist'),
+      esi: optEsi(d),
+      ethernet_tag_id: reqInt(d, 'ethernet_tag_id'),
+      ip_prefix: prefix,
+      gw_ip_addr: optStr(d, 'gw_ip_addr'),
+      ...evpnLabel(d),
+      ...evpnHdr(d),
+    });
+  },
+};
+Object.assign(NLRIS, EVPN_NLRIS);
+
+NLRIS.RouteTargetMembershipNLRI = (d) => {
+  const rt = d.route_target;
+  return new RouteTargetMembershipNLRI({
+    origin_as: jInt(d, 'origin_as', 0),
+    route_target: rt === undefined || rt === null ? null : extendedCommunityFromJson(rt),
+  });
+};
 
 export function nlriFromJson(v: JsonValue): P.BgpNlri {
   return byName(NLRIS, v, 'NLRI');

@@ -1,10 +1,10 @@
 /** BGP KEEPALIVE, NOTIFICATION and ROUTE-REFRESH (os-ken BGPKeepAlive, BGPNotification, BGPRouteRefresh). */
-import type { Reader } from '../../../wire/reader.js';
+import type { Cursor } from './util.js';
 import type { Writer } from '../../../wire/writer.js';
 import * as C from './constants.js';
 import { BGPMessage, type BGPMessageOpts, registerMessageClass } from './header.js';
 import type { JsonObject } from './util.js';
-import { b64 } from './util.js';
+import { b64, rd16 } from './util.js';
 
 export class BGPKeepAlive extends BGPMessage {
   static override readonly jsonName: string = 'BGPKeepAlive';
@@ -84,7 +84,7 @@ export class BGPNotification extends BGPMessage {
     w.u8(this.error_subcode);
     w.bytes(this.data);
   }
-  static decodeBody(r: Reader, p: number, end: number, len: number): BGPNotification {
+  static decodeBody(r: Cursor, p: number, end: number, len: number): BGPNotification {
     BGPMessage.needBody('BGPNotification', p, end, 2);
     const b = r.bytes;
     return new BGPNotification({ len_: len, type_: C.BGP_MSG_NOTIFICATION, error_code: b[p]!, error_subcode: b[p + 1]!, data: b.slice(p + 2, end) });
@@ -120,9 +120,9 @@ export class BGPRouteRefresh extends BGPMessage {
     w.u8(this.demarcation);
     w.u8(this.safi);
   }
-  static decodeBody(r: Reader, p: number, end: number, len: number): BGPRouteRefresh {
+  static decodeBody(r: Cursor, p: number, end: number, len: number): BGPRouteRefresh {
     BGPMessage.needBody('BGPRouteRefresh', p, end, 4);
-    return new BGPRouteRefresh({ len_: len, type_: C.BGP_MSG_ROUTE_REFRESH, afi: r.view.getUint16(p), demarcation: r.bytes[p + 2]!, safi: r.bytes[p + 3]! });
+    return new BGPRouteRefresh({ len_: len, type_: C.BGP_MSG_ROUTE_REFRESH, afi: rd16(r.bytes, p), demarcation: r.bytes[p + 2]!, safi: r.bytes[p + 3]! });
   }
 }
 

@@ -2,7 +2,7 @@
  * MP_REACH_NLRI / MP_UNREACH_NLRI (RFC 4760), and the path attribute
  * dispatcher (type code -> class) used by UPDATE, MRT and BMP.
  */
-import type { Reader } from '../../../wire/reader.js';
+import type { Cursor } from './util.js';
 import type { Writer } from '../../../wire/writer.js';
 import * as C from './constants.js';
 import type { AsPathSegment } from './attributes.js';
@@ -28,7 +28,7 @@ import {
 import { decodeNlriList } from './nlri/family.js';
 import type { BgpNlri } from './nlri/prefix.js';
 import type { BgpOptions, JsonObject } from './util.js';
-import { DEFAULT_OPTIONS, ipBinToText, jsonList, malformed, needTo, putBytes, v4Bin, v6Bin } from './util.js';
+import { DEFAULT_OPTIONS, ipBinToText, jsonList, malformed, needTo, putBytes, rd16, v4Bin, v6Bin } from './util.js';
 
 export type { AsPathSegment };
 
@@ -90,10 +90,10 @@ export class BGPPathAttributeMpReachNLRI extends BGPPathAttribute {
     for (const n of this.nlri) n.serializeTo(w);
   }
 
-  static decodeValue(r: Reader, p: number, end: number, h: Required<Hdr>, opts: BgpOptions): BGPPathAttributeMpReachNLRI {
+  static decodeValue(r: Cursor, p: number, end: number, flags: number, type: number, length: number, opts: BgpOptions): BGPPathAttributeMpReachNLRI {
     const b = r.bytes;
     if (end - p < 5) malformed('BGPPathAttributeMpReachNLRI', `value is ${end - p} bytes, need 5`, p);
-    const afi = r.view.getUint16(p);
+    const afi = rd16(r.bytes, p);
     const safi = b[p + 2]!;
     const nhLen = b[p + 3]!;
     const nhStart = p + 4;
@@ -129,7 +129,7 @@ export class BGPPathAttributeMpReachNLRI extends BGPPathAttribute {
         nextHops.push(ipBinToText(b, ce - alen, alen, 'BGPPathAttributeMpReachNLRI'));
       }
     }
-    return new BGPPathAttributeMpReachNLRI({ flags: h.flags, type: h.type, length: h.length, afi, safi, next_hop: nextHops, nlri });
+    return new BGPPathAttributeMpReachNLRI({ flags, type, length, afi, safi, next_hop: nextHops, nlri });
   }
 }
 
@@ -156,15 +156,15 @@ export class BGPPathAttributeMpUnreachNLRI extends BGPPathAttribute {
     w.u8(this.safi);
     for (const n of this.withdrawn_routes) n.serializeTo(w);
   }
-  static decodeValue(r: Reader, p: number, end: number, h: Required<Hdr>, opts: BgpOptions): BGPPathAttributeMpUnreachNLRI {
+  static decodeValue(r: Cursor, p: number, end: number, flags: number, type: number, length: number, opts: BgpOptions): BGPPathAttributeMpUnreachNLRI {
     if (end - p < 3) malformed('BGPPathAttributeMpUnreachNLRI', `value is ${end - p} bytes, need 3`, p);
-    const afi = r.view.getUint16(p);
+    const afi = rd16(r.bytes, p);
     const safi = r.bytes[p + 2]!;
     const saved = r.pos;
     r.pos = p + 3;
     const routes = decodeNlriList(r, end, afi, safi, opts);
     r.pos = saved;
-    return new BGPPathAttributeMpUnreachNLRI({ flags: h.flags, type: h.type, length: h.length, afi, safi, withdrawn_routes: routes });
+    return new BGPPathAttributeMpUnreachNLRI({ flags, type, length, afi, safi, withdrawn_routes: routes });
   }
 }
 
@@ -172,10 +172,9 @@ export class BGPPathAttributeMpUnreachNLRI extends BGPPathAttribute {
  * Decode one path attribute at r.pos (must end by `end`); advances r.pos
  * past it. os-ken _PathAttribute.parser.
  */
-export function decodePathAttribute(r: Reader, end: number, opts: BgpOptions = DEFAULT_OPTIONS): BGPPathAttribute {
+export function decodePathAttribute(r: Cursor, end: number, opts: BgpOptions = DEFAULT_OPTIONS): BGPPathAttribute {
   needTo(r, end, 3, 'path_attribute');
   const b = r.bytes;
-  const v = r.view;
   const start = r.pos;
   const flags = b[start]!;
   const type = b[start + 1]!;
@@ -183,7 +182,7 @@ export function decodePathAttribute(r: Reader, end: number, opts: BgpOptions = D
   let p: number;
   if (flags & C.BGP_ATTR_FLAG_EXTENDED_LENGTH) {
     needTo(r, end, 4, 'path_attribute');
-    length = v.getUint16(start + 2);
+    length = rd16(b, start + 2);
     p = start + 4;
   } else {
     length = b[start + 2]!;
@@ -194,49 +193,48 @@ export function decodePathAttribute(r: Reader, end: number, opts: BgpOptions = D
   }
   const ve = p + length;
   r.pos = ve;
-  const h = { flags, type, length };
   switch (type) {
     case C.BGP_ATTR_TYPE_ORIGIN:
-      return BGPPathAttributeOrigin.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributeOrigin.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_AS_PATH:
-      return BGPPathAttributeAsPath.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributeAsPath.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_NEXT_HOP:
-      return BGPPathAttributeNextHop.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributeNextHop.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_MULTI_EXIT_DISC:
-      return BGPPathAttributeMultiExitDisc.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributeMultiExitDisc.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_LOCAL_PREF:
-      return BGPPathAttributeLocalPref.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributeLocalPref.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_ATOMIC_AGGREGATE:
-      return new BGPPathAttributeAtomicAggregate(h);
+      return new BGPPathAttributeAtomicAggregate({ flags, type, length });
     case C.BGP_ATTR_TYPE_AGGREGATOR:
-      return BGPPathAttributeAggregator.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributeAggregator.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_COMMUNITIES:
-      return BGPPathAttributeCommunities.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributeCommunities.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_ORIGINATOR_ID:
-      return BGPPathAttributeOriginatorId.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributeOriginatorId.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_CLUSTER_LIST:
-      return BGPPathAttributeClusterList.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributeClusterList.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_MP_REACH_NLRI:
-      return BGPPathAttributeMpReachNLRI.decodeValue(r, p, ve, h, opts);
+      return BGPPathAttributeMpReachNLRI.decodeValue(r, p, ve, flags, type, length, opts);
     case C.BGP_ATTR_TYPE_MP_UNREACH_NLRI:
-      return BGPPathAttributeMpUnreachNLRI.decodeValue(r, p, ve, h, opts);
+      return BGPPathAttributeMpUnreachNLRI.decodeValue(r, p, ve, flags, type, length, opts);
     case C.BGP_ATTR_TYPE_EXTENDED_COMMUNITIES:
-      return BGPPathAttributeExtendedCommunities.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributeExtendedCommunities.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_AS4_PATH:
-      return BGPPathAttributeAs4Path.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributeAs4Path.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_AS4_AGGREGATOR:
-      return BGPPathAttributeAs4Aggregator.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributeAs4Aggregator.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYEP_PMSI_TUNNEL_ATTRIBUTE:
-      return BGPPathAttributePmsiTunnel.decodeValue(b, v, p, ve, h);
+      return BGPPathAttributePmsiTunnel.decodeValue(b, p, ve, flags, type, length);
     case C.BGP_ATTR_TYPE_LARGE_COMMUNITIES:
-      if (opts.extensions) return BGPPathAttributeLargeCommunities.decodeValue(b, v, p, ve, h);
+      if (opts.extensions) return BGPPathAttributeLargeCommunities.decodeValue(b, p, ve, flags, type, length);
       break;
   }
-  return new BGPPathAttributeUnknown({ flags: h.flags, type: h.type, length: h.length, value: b.slice(p, ve) });
+  return new BGPPathAttributeUnknown({ flags, type, length, value: b.slice(p, ve) });
 }
 
 /** Decode path attributes filling [r.pos, end). */
-export function decodePathAttributes(r: Reader, end: number, opts: BgpOptions = DEFAULT_OPTIONS): BGPPathAttribute[] {
+export function decodePathAttributes(r: Cursor, end: number, opts: BgpOptions = DEFAULT_OPTIONS): BGPPathAttribute[] {
   const out: BGPPathAttribute[] = [];
   while (r.pos < end) out.push(decodePathAttribute(r, end, opts));
   return out;

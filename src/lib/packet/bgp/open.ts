@@ -1,12 +1,12 @@
 /** BGP OPEN (os-ken BGPOpen). */
-import type { Reader } from '../../../wire/reader.js';
+import type { Cursor } from './util.js';
 import type { Writer } from '../../../wire/writer.js';
-import { ipv4ToText } from '../../../wire/addrconv.js';
+import { v4Text } from './addr_text.js';
 import * as C from './constants.js';
 import { type BGPOptParam, BGPOptParamCapability, decodeOptParams } from './capabilities.js';
 import { BGPMessage, type BGPMessageOpts, registerMessageClass } from './header.js';
 import type { BgpOptions, JsonObject } from './util.js';
-import { jsonList, malformed, v4Bin } from './util.js';
+import { jsonList, malformed, rd16, v4Bin } from './util.js';
 
 export interface BGPOpenOpts extends BGPMessageOpts {
   my_as: number;
@@ -73,10 +73,9 @@ export class BGPOpen extends BGPMessage {
     w.buf[at] = this.opt_param_len;
   }
 
-  static decodeBody(r: Reader, p: number, end: number, len: number, opts: BgpOptions): BGPOpen {
+  static decodeBody(r: Cursor, p: number, end: number, len: number, opts: BgpOptions): BGPOpen {
     BGPMessage.needBody('BGPOpen', p, end, 10);
     const b = r.bytes;
-    const v = r.view;
     const optLen = b[p + 9]!;
     if (end - (p + 10) < optLen) malformed('BGPOpen', `opt_param_len ${optLen} exceeds message`, p + 9, C.BGP_ERROR_OPEN_MESSAGE_ERROR, 0);
     r.pos = p + 10;
@@ -85,9 +84,9 @@ export class BGPOpen extends BGPMessage {
       len_: len,
       type_: C.BGP_MSG_OPEN,
       version: b[p]!,
-      my_as: v.getUint16(p + 1),
-      hold_time: v.getUint16(p + 3),
-      bgp_identifier: ipv4ToText(b, p + 5),
+      my_as: rd16(b, p + 1),
+      hold_time: rd16(b, p + 3),
+      bgp_identifier: v4Text(b, p + 5),
       opt_param_len: optLen,
       opt_param: optParam,
     });

@@ -3,9 +3,10 @@
  * subclasses. JSON: {"BGPTwoOctetAsRD": {"admin", "assigned", "type"}}.
  */
 import type { Writer } from '../../../wire/writer.js';
-import { ipv4ToBin, ipv4ToText } from '../../../wire/addrconv.js';
+import { ipv4ToBin } from '../../../wire/addrconv.js';
+import { v4Text } from './addr_text.js';
 import type { JsonObject } from './util.js';
-import { malformed } from './util.js';
+import { malformed, rd16, rd32 } from './util.js';
 
 export const RD_TWO_OCTET_AS = 0;
 export const RD_IPV4_ADDRESS = 1;
@@ -62,15 +63,15 @@ export abstract class RouteDistinguisher {
   }
 
   /** Decode 8 bytes at b[off]. */
-  static decodeAt(b: Uint8Array, v: DataView, off: number): RouteDistinguisher {
-    const type = v.getUint16(off);
+  static decodeAt(b: Uint8Array, off: number): RouteDistinguisher {
+    const type = rd16(b, off);
     switch (type) {
       case RD_TWO_OCTET_AS:
-        return new BGPTwoOctetAsRD({ admin: v.getUint16(off + 2), assigned: v.getUint32(off + 4) });
+        return new BGPTwoOctetAsRD({ admin: rd16(b, off + 2), assigned: rd32(b, off + 4) });
       case RD_IPV4_ADDRESS:
-        return new BGPIPv4AddressRD({ admin: ipv4ToText(b, off + 2), assigned: v.getUint16(off + 6) });
+        return new BGPIPv4AddressRD({ admin: v4Text(b, off + 2), assigned: rd16(b, off + 6) });
       case RD_FOUR_OCTET_AS:
-        return new BGPFourOctetAsRD({ admin: v.getUint32(off + 2), assigned: v.getUint16(off + 6) });
+        return new BGPFourOctetAsRD({ admin: rd32(b, off + 2), assigned: rd16(b, off + 6) });
       default:
         return malformed('route_distinguisher', `unknown RD type ${type}`, off);
     }

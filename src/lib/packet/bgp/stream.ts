@@ -4,7 +4,6 @@
  * call; a corrupt length (< 19) throws BgpMalformed, as a speaker must then
  * close the session.
  */
-import { Reader } from '../../../wire/reader.js';
 import { StreamParser, TooSmallException } from '../stream_parser.js';
 import * as C from './constants.js';
 import { type BGPMessage, decodeMessage } from './header.js';
@@ -23,8 +22,7 @@ export class BgpStreamParser extends StreamParser<BGPMessage> {
     const len = (q[16]! << 8) | q[17]!;
     if (len < C.BGP_HDR_LEN) malformed('bgp', `bad message length ${len}`, 0, C.BGP_ERROR_MESSAGE_HEADER_ERROR, C.BGP_ERROR_SUB_BAD_MESSAGE_LENGTH);
     if (q.length < len) throw new TooSmallException(`${q.length} < ${len}`);
-    const r = new Reader(q, 0, len);
-    const m = decodeMessage(r, len, this.opts);
+    const m = decodeMessage({ bytes: q, pos: 0 }, len, this.opts);
     return [m, q.subarray(len)];
   }
 }

@@ -1,5 +1,5 @@
 /** BGP UPDATE (os-ken BGPUpdate). */
-import type { Reader } from '../../../wire/reader.js';
+import type { Cursor } from './util.js';
 import type { Writer } from '../../../wire/writer.js';
 import * as C from './constants.js';
 import type { BGPPathAttribute } from './attributes.js';
@@ -7,7 +7,7 @@ import { BGPMessage, type BGPMessageOpts, registerMessageClass } from './header.
 import { decodePathAttributes } from './mp_nlri.js';
 import { BGPNLRI, BGPWithdrawnRoute, type IPAddrPrefix } from './nlri/prefix.js';
 import type { BgpOptions, JsonObject } from './util.js';
-import { jsonList, malformed } from './util.js';
+import { jsonList, malformed, rd16 } from './util.js';
 
 export interface BGPUpdateOpts extends BGPMessageOpts {
   withdrawn_routes_len?: number | null;
@@ -15,6 +15,11 @@ export interface BGPUpdateOpts extends BGPMessageOpts {
   total_path_attribute_len?: number | null;
   path_attributes?: BGPPathAttribute[] | null;
   nlri?: IPAddrPrefix[] | null;
+}
+
+/** Malformed Attribute List (UPDATE error 3/1). */
+function bad(d: string, at: number): never {
+  return malformed('BGPUpdate', d, at, C.BGP_ERROR_UPDATE_MESSAGE_ERROR, C.BGP_ERROR_SUB_MALFORMED_ATTRIBUTE_LIST);
 }
 
 export class BGPUpdate extends BGPMessage {
@@ -70,18 +75,17 @@ export class BGPUpdate extends BGPMessage {
     for (const n of this.nlri) n.serializeTo(w);
   }
 
-  static decodeBody(r: Reader, p: number, end: number, len: number, opts: BgpOptions): BGPUpdate {
-    const v = r.view;
-    const bad = (d: string, at: number): never => malformed('BGPUpdate', d, at, C.BGP_ERROR_UPDATE_MESSAGE_ERROR, C.BGP_ERROR_SUB_MALFORMED_ATTRIBUTE_LIST);
+  static decodeBody(r: Cursor, p: number, end: number, len: number, opts: BgpOptions): BGPUpdate {
+    const b = r.bytes;
     if (end - p < 2) bad('missing withdrawn routes length', p);
-    const wlen = v.getUint16(p);
+    const wlen = rd16(b, p);
     const wend = p + 2 + wlen;
     if (wend + 2 > end) bad(`withdrawn routes length ${wlen} exceeds message`, p);
     const addPath = opts.addPath.size > 0 && opts.addPath.has(C.RF_IPv4_UC.key);
     const withdrawn: IPAddrPrefix[] = [];
     r.pos = p + 2;
     while (r.pos < wend) withdrawn.push(BGPWithdrawnRoute.decode(r, wend, addPath));
-    const alen = v.getUint16(wend);
+    const alen = rd16(b, wend);
     const aend = wend + 2 + alen;
     if (aend > end) bad(`total path attribute length ${alen} exceeds message`, wend);
     r.pos = wend + 2;

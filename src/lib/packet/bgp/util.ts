@@ -2,10 +2,10 @@
  * Shared helpers of the BGP codec: bounds checks that throw typed errors,
  * address text<->bytes as os-ken prints them, JSON helpers.
  */
-import type { Reader } from '../../../wire/reader.js';
 import type { Writer } from '../../../wire/writer.js';
 import { PacketTruncated } from '../../../wire/errors.js';
-import { ipv4ToBin, ipv4ToText, ipv6ToBin, ipv6ToText } from '../../../wire/addrconv.js';
+import { ipv4ToBin, ipv6ToBin } from '../../../wire/addrconv.js';
+import { v4Text, v6Text } from './addr_text.js';
 import type { JsonObject, JsonValue } from '../../../wire/json/json.js';
 import { BgpMalformed } from './errors.js';
 
@@ -30,8 +30,29 @@ export interface BgpOptions {
 
 export const DEFAULT_OPTIONS: BgpOptions = { extensions: false, addPath: new Set<number>() };
 
+/**
+ * What the BGP decoders need of a reader: the bytes and a position they
+ * advance. A wire Reader is one; BGPMessage.parse makes a plain
+ * `{ bytes, pos }` (no DataView per message: the decoders read
+ * multi-byte integers with rd16/rd32).
+ */
+export interface Cursor {
+  readonly bytes: Uint8Array;
+  pos: number;
+}
+
+/** Big-endian u16 at b[p] (caller has bounds-checked). */
+export function rd16(b: Uint8Array, p: number): number {
+  return (b[p]! << 8) | b[p + 1]!;
+}
+
+/** Big-endian u32 at b[p] (caller has bounds-checked). */
+export function rd32(b: Uint8Array, p: number): number {
+  return ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+}
+
 /** Throw PacketTruncated unless n bytes remain before `end`. */
-export function needTo(r: Reader, end: number, n: number, where: string): void {
+export function needTo(r: Cursor, end: number, n: number, where: string): void {
   if (end - r.pos < n) throw new PacketTruncated(where, n, end - r.pos, r.pos);
 }
 
@@ -41,8 +62,8 @@ export function malformed(where: string, detail: string, offset: number, code?: 
 
 /** IPv4 (4 bytes) or IPv6 (16 bytes) address text, as os-ken's ip.bin_to_text. */
 export function ipBinToText(b: Uint8Array, off: number, len: number, where: string): string {
-  if (len === 4) return ipv4ToText(b, off);
-  if (len === 16) return ipv6ToText(b, off);
+  if (len === 4) return v4Text(b, off);
+  if (len === 16) return v6Text(b, off);
   return malformed(where, `invalid ip address length: ${len}`, off);
 }
 

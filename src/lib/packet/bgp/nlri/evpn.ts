@@ -3,14 +3,14 @@
  * the EVPN NLRI route types, as os-ken's EvpnNLRI subclasses.
  * Route distinguishers are kept as os-ken does: the "admin:assigned" text.
  */
-import type { Reader } from '../../../../wire/reader.js';
+import type { Cursor } from '../util.js';
 import type { Writer } from '../../../../wire/writer.js';
 import { macToBin, macToText } from '../../../../wire/addrconv.js';
 import type { RecordClass } from '../fixed_record.js';
 import { FixedRecord, decodeRecord, field, layout } from '../fixed_record.js';
 import { RouteDistinguisher } from '../rd.js';
 import type { JsonObject } from '../util.js';
-import { b64, ipBinToText, ipTextToBin, labelFromUser, malformed, mplsLabelToBin, needTo, u24 } from '../util.js';
+import { b64, ipBinToText, ipTextToBin, labelFromUser, malformed, mplsLabelToBin, needTo, rd32, u24 } from '../util.js';
 import type { BgpNlri } from './prefix.js';
 
 /* ------------------------------------------------------------------ ESI */
@@ -30,9 +30,9 @@ export abstract class EvpnEsi extends FixedRecord {
   }
 
   /** Decode the 10-byte ESI at b[off]. */
-  static decodeAt(b: Uint8Array, v: DataView, off: number): EvpnEsi {
+  static decodeAt(b: Uint8Array, off: number): EvpnEsi {
     const t = b[off]!;
-    return decodeRecord(ESI_TYPES[t] ?? EvpnUnknownEsi, t, b, v, off);
+    return decodeRecord(ESI_TYPES[t] ?? EvpnUnknownEsi, t, b, off);
   }
 }
 
@@ -172,10 +172,9 @@ export abstract class EvpnNLRI implements BgpNlri {
     RouteDistinguisher.fromStr(this.route_dist ?? '0:0').serializeTo(w);
   }
 
-  static decode(r: Reader, end: number): EvpnNLRI {
+  static decode(r: Cursor, end: number): EvpnNLRI {
     needTo(r, end, 2, 'EvpnNLRI');
     const b = r.bytes;
-    const v = r.view;
     const start = r.pos;
     const type = b[start]!;
     const length = b[start + 1]!;
@@ -183,14 +182,14 @@ export abstract class EvpnNLRI implements BgpNlri {
     const p = start + 2;
     const vend = p + length;
     r.pos = vend;
-    const rd = (): string => RouteDistinguisher.decodeAt(b, v, p).formatted_str;
+    const rd = (): string => RouteDistinguisher.decodeAt(b, p).formatted_str;
     switch (type) {
       case EVPN_ETHERNET_AUTO_DISCOVERY: {
         need(length >= 22, 'EvpnEthernetAutoDiscoveryNLRI', p);
         return new EvpnEthernetAutoDiscoveryNLRI({
           route_dist: rd(),
-          esi: EvpnEsi.decodeAt(b, v, p + 8),
-          ethernet_tag_id: v.getUint32(p + 18),
+          esi: EvpnEsi.decodeAt(b, p + 8),
+          ethernet_tag_id: rd32(b, p + 18),
           label: b.slice(p + 22, vend),
           type,
           length,
@@ -211,8 +210,8 @@ export abstract class EvpnNLRI implements BgpNlri {
         }
         return new EvpnMacIPAdvertisementNLRI({
           route_dist: rd(),
-          esi: EvpnEsi.decodeAt(b, v, p + 8),
-          ethernet_tag_id: v.getUint32(p + 18),
+          esi: EvpnEsi.decodeAt(b, p + 8),
+          ethernet_tag_id: rd32(b, p + 18),
           mac_addr_len: macLen,
           mac_addr: macToText(b, p + 23),
           ip_addr_len: ipLen,
@@ -228,7 +227,7 @@ export abstract class EvpnNLRI implements BgpNlri {
         need(vend - (p + 13) >= ipLen >> 3, 'EvpnInclusiveMulticastEthernetTagNLRI', p + 13);
         return new EvpnInclusiveMulticastEthernetTagNLRI({
           route_dist: rd(),
-          ethernet_tag_id: v.getUint32(p + 8),
+          ethernet_tag_id: rd32(b, p + 8),
           ip_addr_len: ipLen,
           ip_addr: ipBinToText(b, p + 13, ipLen >> 3, 'EvpnInclusiveMulticastEthernetTagNLRI'),
           type,
@@ -241,7 +240,7 @@ export abstract class EvpnNLRI implements BgpNlri {
         need(vend - (p + 19) >= ipLen >> 3, 'EvpnEthernetSegmentNLRI', p + 19);
         return new EvpnEthernetSegmentNLRI({
           route_dist: rd(),
-          esi: EvpnEsi.decodeAt(b, v, p + 8),
+          esi: EvpnEsi.decodeAt(b, p + 8),
           ip_addr_len: ipLen,
           ip_addr: ipBinToText(b, p + 19, ipLen >> 3, 'EvpnEthernetSegmentNLRI'),
           type,
@@ -255,8 +254,8 @@ export abstract class EvpnNLRI implements BgpNlri {
         const q = p + 23;
         return new EvpnIpPrefixNLRI({
           route_dist: rd(),
-          esi: EvpnEsi.decodeAt(b, v, p + 8),
-          ethernet_tag_id: v.getUint32(p + 18),
+          esi: EvpnEsi.decodeAt(b, p + 8),
+          ethernet_tag_id: rd32(b, p + 18),
           ip_prefix: `${ipBinToText(b, q, n, 'EvpnIpPrefixNLRI')}/${prefixLen}`,
           gw_ip_addr: ipBinToText(b, q + n, n, 'EvpnIpPrefixNLRI'),
           label: b.slice(q + 2 * n, vend),
@@ -363,7 +362,8 @@ export class EvpnMacIPAdvertisementNLRI extends EvpnNLRI {
       l.set(mplsLabelToBin(o.mpls_labels[0]!, false), 0);
       l.set(mplsLabelToBin(o.mpls_labels[1]!, true), 3);
       this.labels = l;
-    } else this.labels = labelFromUser(null, o.vni);
+    } else if (o.mpls_labels && o.mpls_labels.length) this.labels = new Uint8Array(3); // os-ken: more than two labels give 3 zero bytes
+    else this.labels = labelFromUser(null, o.vni);
   }
   get mpls_labels(): number[] {
     const out: number[] = [];

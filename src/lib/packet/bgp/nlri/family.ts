@@ -2,7 +2,7 @@
  * (afi, safi) -> NLRI decoder, os-ken's _ADDR_CLASSES table.
  * Unknown families decode as raw prefixes (_BinAddrPrefix), as in os-ken.
  */
-import type { Reader } from '../../../../wire/reader.js';
+import type { Cursor } from '../util.js';
 import * as C from '../constants.js';
 import type { BgpOptions } from '../util.js';
 import { EvpnNLRI } from './evpn.js';
@@ -19,7 +19,7 @@ import {
 } from './prefix.js';
 import { RouteTargetMembershipNLRI } from './rtc.js';
 
-export type NlriDecoder = (r: Reader, end: number, addPath: boolean) => BgpNlri;
+export type NlriDecoder = (r: Cursor, end: number, addPath: boolean) => BgpNlri;
 
 const TABLE = new Map<number, NlriDecoder>([
   [C.RF_IPv4_UC.key, (r, end, ap) => IPAddrPrefix.decode(r, end, ap)],
@@ -44,7 +44,7 @@ export function nlriDecoder(afi: number, safi: number): NlriDecoder {
 }
 
 /** Decode NLRI entries filling [r.pos, end) for the family. */
-export function decodeNlriList(r: Reader, end: number, afi: number, safi: number, opts: BgpOptions): BgpNlri[] {
+export function decodeNlriList(r: Cursor, end: number, afi: number, safi: number, opts: BgpOptions): BgpNlri[] {
   const dec = nlriDecoder(afi, safi);
   const addPath = opts.addPath.size > 0 && opts.addPath.has(((afi & 0xffff) << 8) | safi);
   const out: BgpNlri[] = [];

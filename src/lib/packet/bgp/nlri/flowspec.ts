@@ -7,13 +7,13 @@
  * attribute is decoded (os-ken drops all but the first), and the 2-byte
  * length form (0xfnnn) is read and written as RFC 5575 says.
  */
-import type { Reader } from '../../../../wire/reader.js';
+import type { Cursor } from '../util.js';
 import type { Writer } from '../../../../wire/writer.js';
 import { ipv4ToBin, ipv4ToText, ipv6ToBin, ipv6ToText, macToBin, macToText } from '../../../../wire/addrconv.js';
 import { AFI_IP, AFI_IP6, AFI_L2VPN } from '../constants.js';
 import { RouteDistinguisher } from '../rd.js';
 import type { JsonObject } from '../util.js';
-import { b64, jsonList, malformed, needTo, readUintN, writeUintN } from '../util.js';
+import { b64, jsonList, malformed, needTo, rd16, readUintN, writeUintN } from '../util.js';
 import type { BgpNlri } from './prefix.js';
 
 export const END_OF_LIST = 1 << 7;
@@ -272,7 +272,7 @@ reg(AFI_L2VPN, FlowSpecEtherType, FlowSpecSourceMac, FlowSpecDestinationMac, Flo
 reg(AFI_L2VPN, FlowSpecSNAP, FlowSpecVLANID, FlowSpecVLANCoS, FlowSpecInnerVLANID, FlowSpecInnerVLANCoS);
 
 /** Decode the components in [r.pos, end) for `afi` (os-ken _FlowSpecNLRIBase.parser's loop). */
-function decodeRules(r: Reader, end: number, afi: number): FlowSpecComponent[] {
+function decodeRules(r: Cursor, end: number, afi: number): FlowSpecComponent[] {
   const b = r.bytes;
   const rules: FlowSpecComponent[] = [];
   while (r.pos < end) {
@@ -397,13 +397,13 @@ export abstract class FlowSpecNLRIBase implements BgpNlri {
     }
   }
 
-  static decodeFamily(this: FlowSpecNLRIClass, r: Reader, end: number): FlowSpecNLRIBase {
+  static decodeFamily(this: FlowSpecNLRIClass, r: Cursor, end: number): FlowSpecNLRIBase {
     needTo(r, end, 1, this.jsonName);
     const b = r.bytes;
     let length = b[r.pos]!;
     if (length >= 0xf0) {
       needTo(r, end, 2, this.jsonName);
-      length = r.view.getUint16(r.pos) & 0x0fff;
+      length = rd16(r.bytes, r.pos) & 0x0fff;
       r.pos += 2;
     } else r.pos += 1;
     needTo(r, end, length, this.jsonName);
@@ -411,7 +411,7 @@ export abstract class FlowSpecNLRIBase implements BgpNlri {
     let routeDist: string | null = null;
     if (this.IS_VPN) {
       needTo(r, vend, 8, this.jsonName);
-      routeDist = RouteDistinguisher.decodeAt(b, r.view, r.pos).formatted_str;
+      routeDist = RouteDistinguisher.decodeAt(b, r.pos).formatted_str;
       r.pos += 8;
     }
     const rules = decodeRules(r, vend, this.AFI);
@@ -420,7 +420,7 @@ export abstract class FlowSpecNLRIBase implements BgpNlri {
   }
 
   /** Decode one NLRI of this class's family (os-ken parser). */
-  static decode(this: FlowSpecNLRIClass, r: Reader, end: number): FlowSpecNLRIBase {
+  static decode(this: FlowSpecNLRIClass, r: Cursor, end: number): FlowSpecNLRIBase {
     return FlowSpecNLRIBase.decodeFamily.call(this, r, end);
   }
 }

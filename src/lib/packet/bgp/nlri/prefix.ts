@@ -7,36 +7,20 @@
  * os-ken. Labelled/VPN prefixes print `addr` the way os-ken stores it, a
  * tuple: [labels, addr] or [labels, {RD}, addr].
  */
-import type { Reader } from '../../../../wire/reader.js';
+import type { Cursor } from '../util.js';
 import type { Writer } from '../../../../wire/writer.js';
-import { ipv4ToText, ipv6ToText } from '../../../../wire/addrconv.js';
+import { prefixWord, v4NumText, v4PrefixText, v6PrefixText, v6WordsText } from '../addr_text.js';
 import { RouteDistinguisher } from '../rd.js';
 import type { JsonObject, JsonValue } from '../util.js';
-import { b64, malformed, needTo, v4Bin, v6Bin } from '../util.js';
+import { b64, malformed, needTo, rd32, v4Bin, v6Bin } from '../util.js';
 import { BGP_ERROR_UPDATE_MESSAGE_ERROR, BGP_ERROR_SUB_INVALID_NETWORK_FIELD } from '../constants.js';
 
 const WITHDRAW_LABELS = [0x800000, 0x000000];
-const SCRATCH16 = new Uint8Array(16);
 
 function badPrefix(where: string, detail: string, off: number): never {
   return malformed(where, detail, off, BGP_ERROR_UPDATE_MESSAGE_ERROR, BGP_ERROR_SUB_INVALID_NETWORK_FIELD);
 }
 
-/** Text of an IPv4 prefix whose first n (0..4) bytes are at b[off], zero padded. */
-function v4Padded(b: Uint8Array, off: number, n: number): string {
-  if (n === 4) return ipv4ToText(b, off);
-  const a0 = n > 0 ? b[off]! : 0;
-  const a1 = n > 1 ? b[off + 1]! : 0;
-  const a2 = n > 2 ? b[off + 2]! : 0;
-  return `${a0}.${a1}.${a2}.0`;
-}
-
-function v6Padded(b: Uint8Array, off: number, n: number): string {
-  if (n === 16) return ipv6ToText(b, off);
-  SCRATCH16.fill(0);
-  SCRATCH16.set(b.subarray(off, off + n));
-  return ipv6ToText(SCRATCH16, 0);
-}
 
 /** Write `bin` cut to the prefix bit length (trailing bits of the last byte cleared), after the length byte. */
 function writePrefixBits(w: Writer, length: number, bin: Uint8Array, where: string): void {
@@ -76,19 +60,81 @@ interface PrefixFamily {
   padded(b: Uint8Array, off: number, n: number): string;
 }
 
+/*
+ * Set by PlainPrefix.decode around its constructor call: the decoded
+ * address as big-endian 32-bit words (v4: the first). The constructor takes
+ * them instead of the (placeholder) text; the text is made on first use.
+ */
+let wordsPending = false;
+let pw0 = 0;
+let pw1 = 0;
+let pw2 = 0;
+let pw3 = 0;
+
+/** Write a prefix given as address words: length byte, then the bytes it covers, trailing bits cleared. */
+function writePrefixWords(w: Writer, length: number, w0: number, w1: number, w2: number, w3: number): void {
+  const nbytes = (length + 7) >> 3;
+  w.u8(length);
+  w.ensure(nbytes);
+  const o = w.buf;
+  const p = w.pos;
+  for (let i = 0; i < nbytes; i++) {
+    const x = i < 4 ? w0 : i < 8 ? w1 : i < 12 ? w2 : w3;
+    o[p + i] = x >>> (24 - 8 * (i & 3));
+  }
+  if (length % 8 !== 0) o[p + nbytes - 1] = o[p + nbytes - 1]! & (0xff00 >> length % 8);
+  w.pos = p + nbytes;
+}
+
 /** Shared code of IPAddrPrefix and IP6AddrPrefix. */
 abstract class PlainPrefix implements BgpNlri {
   static readonly jsonName: string = '';
   protected static readonly FAMILY: PrefixFamily;
   declare length: number;
-  declare addr: string;
+  /**
+   * The address text, or null for a decoded prefix until `addr` is first
+   * read (building text costs more than decoding the rest: many decoded
+   * prefixes are only re-encoded or compared, never printed). The words hold
+   * the decoded address meanwhile; serializeTo writes from them.
+   */
+  private declare _addr: string | null;
+  private declare _w0: number;
+  private declare _w1: number;
+  private declare _w2: number;
+  private declare _w3: number;
   /** RFC 7911 path identifier; null when ADD-PATH is not in use (not printed then) */
   declare path_id: number | null;
 
   constructor(o: PrefixOpts) {
     this.length = o.length;
-    this.addr = o.addr;
+    if (wordsPending) {
+      wordsPending = false;
+      this._addr = null;
+      this._w0 = pw0;
+      this._w1 = pw1;
+      this._w2 = pw2;
+      this._w3 = pw3;
+    } else {
+      this._addr = o.addr;
+      this._w0 = 0;
+      this._w1 = 0;
+      this._w2 = 0;
+      this._w3 = 0;
+    }
     this.path_id = o.path_id ?? null;
+  }
+
+  /** the address (text, zero-padded to a full address: os-ken's addr) */
+  get addr(): string {
+    let a = this._addr;
+    if (a === null) {
+      a = familyOf(this.constructor).bits === 32 ? v4NumText(this._w0) : v6WordsText(this._w0, this._w1, this._w2, this._w3);
+      this._addr = a;
+    }
+    return a;
+  }
+  set addr(text: string) {
+    this._addr = text;
   }
 
   get prefix(): string {
@@ -108,15 +154,16 @@ abstract class PlainPrefix implements BgpNlri {
     const f = familyOf(this.constructor);
     if (this.path_id !== null) w.u32(this.path_id);
     if (this.length > f.bits) badPrefix(f.where, `prefix length ${this.length} > ${f.bits}`, 0);
-    writePrefixBits(w, this.length, f.toBin(this.addr), f.where);
+    if (this._addr === null) writePrefixWords(w, this.length, this._w0, this._w1, this._w2, this._w3);
+    else writePrefixBits(w, this.length, f.toBin(this._addr), f.where);
   }
 
-  static decode<T extends PlainPrefix>(this: new (o: PrefixOpts) => T, r: Reader, end: number, addPath = false): T {
+  static decode<T extends PlainPrefix>(this: new (o: PrefixOpts) => T, r: Cursor, end: number, addPath = false): T {
     const f = familyOf(this);
     let pathId: number | null = null;
     if (addPath) {
       needTo(r, end, 4, f.where);
-      pathId = r.view.getUint32(r.pos);
+      pathId = rd32(r.bytes, r.pos);
       r.pos += 4;
     }
     needTo(r, end, 1, f.where);
@@ -125,9 +172,25 @@ abstract class PlainPrefix implements BgpNlri {
     if (length > f.bits) badPrefix(f.where, `prefix length ${length} > ${f.bits}`, start);
     const n = (length + 7) >> 3;
     needTo(r, end, 1 + n, f.where);
-    const addr = f.padded(r.bytes, start + 1, n);
-    r.pos = start + 1 + n;
-    return new this({ length, addr, path_id: pathId });
+    const b = r.bytes;
+    const p = start + 1;
+    pw0 = prefixWord(b, p, n, 0);
+    if (f.bits === 32) {
+      pw1 = 0;
+      pw2 = 0;
+      pw3 = 0;
+    } else {
+      pw1 = prefixWord(b, p, n, 1);
+      pw2 = prefixWord(b, p, n, 2);
+      pw3 = prefixWord(b, p, n, 3);
+    }
+    r.pos = p + n;
+    wordsPending = true;
+    try {
+      return new this({ length, addr: '', path_id: pathId });
+    } finally {
+      wordsPending = false; // (already cleared by PlainPrefix's constructor, unless a subclass's threw first)
+    }
   }
 }
 
@@ -135,7 +198,7 @@ const familyOf = (cls: unknown): PrefixFamily => (cls as { readonly FAMILY: Pref
 
 export class IPAddrPrefix extends PlainPrefix {
   static override readonly jsonName: string = 'IPAddrPrefix';
-  protected static override readonly FAMILY: PrefixFamily = { bits: 32, where: 'ipv4_prefix', toBin: v4Bin, padded: v4Padded };
+  protected static override readonly FAMILY: PrefixFamily = { bits: 32, where: 'ipv4_prefix', toBin: v4Bin, padded: v4PrefixText };
 }
 
 /** os-ken BGPNLRI: an UPDATE's NLRI field entry. */
@@ -150,7 +213,7 @@ export class BGPWithdrawnRoute extends IPAddrPrefix {
 
 export class IP6AddrPrefix extends PlainPrefix {
   static override readonly jsonName: string = 'IP6AddrPrefix';
-  protected static override readonly FAMILY: PrefixFamily = { bits: 128, where: 'ipv6_prefix', toBin: v6Bin, padded: v6Padded };
+  protected static override readonly FAMILY: PrefixFamily = { bits: 128, where: 'ipv6_prefix', toBin: v6Bin, padded: v6PrefixText };
 }
 
 /** Prefix of an unknown address family: raw bytes (os-ken _BinAddrPrefix). */
@@ -168,7 +231,7 @@ export class BinAddrPrefix implements BgpNlri {
   serializeTo(w: Writer): void {
     writePrefixBits(w, this.length, this.addr, '_BinAddrPrefix');
   }
-  static decode(r: Reader, end: number): BinAddrPrefix {
+  static decode(r: Cursor, end: number): BinAddrPrefix {
     needTo(r, end, 1, '_BinAddrPrefix');
     const length = r.bytes[r.pos]!;
     const n = (length + 7) >> 3;
@@ -263,7 +326,7 @@ export abstract class LabelledPrefixBase implements BgpNlri {
   }
 
   /** Decode one prefix of this class (its address size, with or without RD). */
-  static decode<T extends LabelledPrefixBase>(this: new (o: LabelledOpts, raw?: boolean) => T, r: Reader, end: number): T {
+  static decode<T extends LabelledPrefixBase>(this: new (o: LabelledOpts, raw?: boolean) => T, r: Cursor, end: number): T {
     const k = this as unknown as typeof LabelledPrefixBase;
     return LabelledPrefixBase.decodeWith((o) => new this(o, true), k.ADDR_LEN, k.IS_VPN, k.jsonName, r, end);
   }
@@ -273,7 +336,7 @@ export abstract class LabelledPrefixBase implements BgpNlri {
     addrLen: number,
     isVpn: boolean,
     where: string,
-    r: Reader,
+    r: Cursor,
     end: number,
   ): T {
     needTo(r, end, 1, where);
@@ -306,12 +369,12 @@ export abstract class LabelledPrefixBase implements BgpNlri {
     let rd: RouteDistinguisher | null = null;
     if (isVpn) {
       if (pend - p < 8) badPrefix(where, 'prefix too short for a route distinguisher', p);
-      rd = RouteDistinguisher.decodeAt(b, r.view, p);
+      rd = RouteDistinguisher.decodeAt(b, p);
       p += 8;
     }
     const rest = pend - p;
     if (rest > addrLen) badPrefix(where, `prefix length ${length} too long`, start);
-    const ip = addrLen === 4 ? v4Padded(b, p, rest) : v6Padded(b, p, rest);
+    const ip = addrLen === 4 ? v4PrefixText(b, p, rest) : v6PrefixText(b, p, rest);
     r.pos = pend;
     return make({ length, addr: ip, labels, route_dist: rd });
   }

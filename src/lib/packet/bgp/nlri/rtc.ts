@@ -4,11 +4,11 @@
  * one follows the RFC: a bit length of 0 (default RT) or 96 (origin AS +
  * route target extended community).
  */
-import type { Reader } from '../../../../wire/reader.js';
+import type { Cursor } from '../util.js';
 import type { Writer } from '../../../../wire/writer.js';
 import { BGPExtendedCommunity } from '../communities.js';
 import type { JsonObject } from '../util.js';
-import { malformed, needTo } from '../util.js';
+import { malformed, needTo, rd32 } from '../util.js';
 import type { BgpNlri } from './prefix.js';
 
 export class RouteTargetMembershipNLRI implements BgpNlri {
@@ -37,7 +37,7 @@ export class RouteTargetMembershipNLRI implements BgpNlri {
     w.u32(this.origin_as);
     w.bytes(this.route_target.serialize());
   }
-  static decode(r: Reader, end: number): RouteTargetMembershipNLRI {
+  static decode(r: Cursor, end: number): RouteTargetMembershipNLRI {
     needTo(r, end, 1, 'RouteTargetMembershipNLRI');
     const length = r.bytes[r.pos]!;
     if (length === 0) {
@@ -46,8 +46,8 @@ export class RouteTargetMembershipNLRI implements BgpNlri {
     }
     if (length !== 96) malformed('RouteTargetMembershipNLRI', `unsupported length ${length}`, r.pos);
     needTo(r, end, 13, 'RouteTargetMembershipNLRI');
-    const origin = r.view.getUint32(r.pos + 1);
-    const rt = BGPExtendedCommunity.decodeAt(r.bytes, r.view, r.pos + 5);
+    const origin = rd32(r.bytes, r.pos + 1);
+    const rt = BGPExtendedCommunity.decodeAt(r.bytes, r.pos + 5);
     r.pos += 13;
     return new RouteTargetMembershipNLRI({ origin_as: origin, route_target: rt });
   }
