@@ -9,8 +9,9 @@ import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import '../src/ofproto/all.js';
 import { header, msg } from '../src/ofproto/ofproto_parser.js';
-import { OFPFlowMod, OFPInstructionActions, OFPActionOutput, OFPMatch } from '../src/ofproto/ofproto_v1_3_parser.js';
+import { OFPFlowMod, OFPInstructionActions, OFPActionOutput, OFPMatch, OFPPacketIn } from '../src/ofproto/ofproto_v1_3_parser.js';
 import { Writer } from '../src/wire/writer.js';
+import { macToText } from '../src/wire/addrconv.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -69,6 +70,25 @@ results.push([
   }),
   'flowmod',
 ]);
+/**
+ * The cbench responder path: decode a packet-in, read in_port / data / buffer_id, answer with a
+ * flow-mod matching in_port + the frame's addresses, serialize it.
+ */
+function respond(buf: Uint8Array): Uint8Array {
+  const [v, t, l, x] = header(buf);
+  const pi = msg(null, v, t, l, x, buf) as InstanceType<typeof OFPPacketIn>;
+  const inPort = pi.match.get('in_port') as number;
+  const data = pi.data;
+  const fm = new OFPFlowMod({
+    priority: 1,
+    match: new OFPMatch({ in_port: inPort, eth_src: macToText(data, 6), eth_dst: macToText(data, 0) }),
+    buffer_id: pi.buffer_id,
+    instructions: [new OFPInstructionActions({ type: 4, actions: [new OFPActionOutput({ port: 2 })] })],
+  });
+  fm.serialize();
+  return fm.buf!;
+}
+results.push(['OF1.3 responder: packet-in decode + flow-mod build+serialize', rate(() => respond(pktIn)), 'respond']);
 let statsOk = true;
 try {
   decode(stats);
@@ -83,6 +103,7 @@ const PY = `
 import sys, time, struct
 from os_ken.ofproto import ofproto_v1_3 as ofp, ofproto_v1_3_parser as p, ofproto_parser
 from os_ken.ofproto.ofproto_protocol import ProtocolDesc
+from os_ken.lib import addrconv
 dp = ProtocolDesc(ofp.OFP_VERSION)
 pktin = open(sys.argv[1], 'rb').read()
 stats = open(sys.argv[2], 'rb').read()
@@ -100,8 +121,20 @@ def fm():
     m = p.OFPFlowMod(dp, priority=1, match=p.OFPMatch(in_port=1, eth_dst='00:00:00:00:00:02', eth_type=0x0800),
         instructions=[p.OFPInstructionActions(ofp.OFPIT_APPLY_ACTIONS, [p.OFPActionOutput(2)])])
     m.serialize()
+def respond(b):
+    v, t, l, x = ofproto_parser.header(b)
+    pi = ofproto_parser.msg(dp, v, t, l, x, b)
+    in_port = pi.match['in_port']
+    data = pi.data
+    m = p.OFPFlowMod(dp, priority=1,
+        match=p.OFPMatch(in_port=in_port, eth_src=addrconv.mac.bin_to_text(data[6:12]), eth_dst=addrconv.mac.bin_to_text(data[0:6])),
+        buffer_id=pi.buffer_id,
+        instructions=[p.OFPInstructionActions(ofp.OFPIT_APPLY_ACTIONS, [p.OFPActionOutput(2)])])
+    m.serialize()
+    return m.buf
 print(rate(lambda: dec(pktin)))
 print(rate(fm))
+print(rate(lambda: respond(pktin)))
 print(rate(lambda: dec(stats), 3))
 `;
 let base: Record<string, number> = {};
@@ -110,17 +143,17 @@ if (existsSync('/usr/bin/python3')) {
   (await import('node:fs')).writeFileSync(tmp, stats);
   const r = spawnSync('/usr/bin/python3', ['-c', PY, resolve(corpus, '4-4-ofp_packet_in.packet'), tmp], { encoding: 'utf8' });
   if (r.status === 0) {
-    const [a, b, c] = r.stdout.trim().split('\n').map(Number);
-    base = { pktin: a!, flowmod: b!, stats: c! };
+    const [a, b, d, c] = r.stdout.trim().split('\n').map(Number);
+    base = { pktin: a!, flowmod: b!, respond: d!, stats: c! };
   } else {
     console.log('os-ken baseline not measured (python3-os-ken not installed?)');
   }
 }
-console.log('benchmark'.padEnd(58), 'osken/s'.padStart(12), 'os-ken/s'.padStart(12), 'ratio'.padStart(8));
+console.log('benchmark'.padEnd(62), 'osken/s'.padStart(12), 'os-ken/s'.padStart(12), 'ratio'.padStart(8));
 for (const [name, r, key] of results) {
   const b = base[key];
   console.log(
-    name.padEnd(58),
+    name.padEnd(62),
     r.toFixed(0).padStart(12),
     (b ? b.toFixed(0) : '-').padStart(12),
     (b && r ? `${(r / b).toFixed(1)}x` : '-').padStart(8),
