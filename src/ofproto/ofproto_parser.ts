@@ -6,7 +6,7 @@ import { Reader } from '../wire/reader.js';
 import { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage, OFPUnknownVersion, OFPUnsupportedType, OskenError } from '../wire/errors.js';
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
-import { adopted, defineStruct, lookupClass, OFPStruct, registerClass, SKIP_INIT, type StructClassOf } from './struct.js';
+import { adopted, adoptionEpoch, defineStruct, fastDecoder, lookupClass, OFPStruct, registerClass, registerPlainConstructor, type StructClassOf } from './struct.js';
 
 export const OFP_HEADER_SIZE = 8;
 
@@ -53,47 +53,76 @@ export class MsgBase extends OFPStruct {
 
   /** Encode the whole message into `buf` (as os-ken's serialize()). */
   serialize(): void {
-    const version = this.encodeVersion();
     // scratch writers are pooled (a stack, so nested messages such as bundle-add are safe)
     const w = WRITER_POOL.pop() ?? new Writer(2048);
     w.pos = 0;
-    w.version = version;
     try {
-      w.ensure(OFP_HEADER_SIZE);
-      w.pos = OFP_HEADER_SIZE; // the header is written last
-      this.encodeTo(w);
+      this.serializeTo(w);
     } catch (e) {
       WRITER_POOL.push(w);
       throw e;
     }
     const len = w.pos;
-    if (len > 0xffff) {
-      WRITER_POOL.push(w);
-      throw new OFPMalformedMessage(this.constructor.name, 0, `message length ${len} exceeds 65535`);
-    }
-    if (this.xid === null) this.xid = 0;
-    this.version = version;
-    this.msg_type = this.cls_msg_type;
-    this.msg_len = len;
-    w.view.setUint8(0, version);
-    w.view.setUint8(1, this.msg_type);
-    w.view.setUint16(2, len);
-    w.view.setUint32(4, this.xid >>> 0);
     const out = Buffer.allocUnsafe(len);
     out.set(w.buf.subarray(0, len));
     this.buf = out;
     if (w.buf.length <= 65536) WRITER_POOL.push(w);
   }
+
+  /**
+   * Encode the whole message at `w.pos` (header fields and msg_* set as serialize() does, `buf`
+   * left alone): the controller encodes outgoing messages straight into its output buffer.
+   * On error `w.pos` is back where it was.
+   */
+  serializeTo(w: Writer): void {
+    const version = this.encodeVersion();
+    const start = w.pos;
+    const prevVersion = w.version;
+    w.version = version;
+    try {
+      w.ensure(OFP_HEADER_SIZE);
+      w.pos = start + OFP_HEADER_SIZE; // the header is written last
+      this.encodeTo(w);
+    } catch (e) {
+      w.pos = start;
+      w.version = prevVersion;
+      throw e;
+    }
+    w.version = prevVersion;
+    const len = w.pos - start;
+    if (len > 0xffff) {
+      w.pos = start;
+      throw new OFPMalformedMessage(this.constructor.name, 0, `message length ${len} exceeds 65535`);
+    }
+    if (this.xid === null) this.xid = 0;
+    this.version = version;
+    const type = (this.msg_type = this.cls_msg_type);
+    this.msg_len = len;
+    const v = w.view;
+    v.setUint8(start, version);
+    v.setUint8(start + 1, type);
+    v.setUint16(start + 2, len);
+    v.setUint32(start + 4, this.xid >>> 0);
+  }
 }
+
+// given SKIP_INIT, MsgBase's constructor only sets these (decoders may skip it: see fastDecoder)
+registerPlainConstructor(MsgBase, ['version', 'msg_type', 'msg_len', 'xid', 'buf', 'datapath']);
 
 type MsgPicker = (r: Reader) => typeof MsgBase;
 interface MsgEntry {
   pick: MsgPicker;
   /** os-ken registers a parser for this type (the `osken ofp decode` contract mirrors that) */
   osken: boolean | ((cls: typeof MsgBase) => boolean);
+  /** the class when the type has exactly one (no picker), else null */
+  fixed: typeof MsgBase | null;
+  /** adopted(fixed), valid while adoptionEpoch() === epoch */
+  adoptedCls: typeof MsgBase | null;
+  epoch: number;
 }
 
-const MSG_TABLE = new Map<number, Map<number, MsgEntry>>();
+/** [version][type] (dense: versions and message types are bytes) */
+const MSG_TABLE: (MsgEntry | undefined)[][] = [];
 /** classes os-ken cannot parse even though their type has a parser entry (e.g. multipart requests) */
 const OSKEN_UNPARSED = new Set<typeof MsgBase>();
 
@@ -101,11 +130,11 @@ export const SUPPORTED_VERSIONS = [1, 3, 4, 5, 6] as const;
 
 /** Register a message class's decoder for its type in each of its versions. */
 export function registerMsgType(versions: readonly number[], type: number, pick: MsgPicker | typeof MsgBase, osken = true): void {
-  const p: MsgPicker = typeof pick === 'function' && 'cls_msg_type' in pick ? () => pick as typeof MsgBase : (pick as MsgPicker);
+  const fixed = typeof pick === 'function' && 'cls_msg_type' in pick ? (pick as typeof MsgBase) : null;
+  const p: MsgPicker = fixed ? () => fixed : (pick as MsgPicker);
   for (const v of versions) {
-    let m = MSG_TABLE.get(v);
-    if (!m) MSG_TABLE.set(v, (m = new Map()));
-    m.set(type, { pick: p, osken });
+    const m = (MSG_TABLE[v & 0xff] ??= []);
+    m[type & 0xff] = { pick: p, osken, fixed, adoptedCls: null, epoch: -1 };
   }
 }
 
@@ -170,21 +199,30 @@ export function msg(
   buf: Uint8Array,
   opts: DecodeOptions = {},
 ): MsgBase {
-  const table = MSG_TABLE.get(version);
+  const table = (version & 0xff) === version ? MSG_TABLE[version] : undefined;
   if (!table) throw new OFPUnknownVersion(version);
-  const entry = table.get(msgType);
-  if (!entry || (opts.oskenCompat && !entry.osken)) throw new OFPUnsupportedType(version, 'message type', msgType);
+  const entry = (msgType & 0xff) === msgType ? table[msgType] : undefined;
+  const compat = opts.oskenCompat === true;
+  if (!entry || (compat && !entry.osken)) throw new OFPUnsupportedType(version, 'message type', msgType);
   if (msgLen < OFP_HEADER_SIZE) throw new OFPMalformedMessage('ofp_header', 2, `message length ${msgLen} < 8`);
-  const end = Math.min(msgLen, buf.length);
+  const end = msgLen < buf.length ? msgLen : buf.length;
   const r = new Reader(buf, OFP_HEADER_SIZE, end, version);
   let cls: typeof MsgBase;
-  try {
-    cls = adopted(entry.pick(r));
-  } catch (e) {
-    throw annotate(e, version, msgType);
+  if (entry.fixed !== null && entry.epoch === adoptionEpoch()) cls = entry.adoptedCls!;
+  else if (entry.fixed !== null) {
+    cls = entry.adoptedCls = adopted(entry.fixed);
+    const ep = adoptionEpoch();
+    entry.epoch = ep === -2 ? -1 : ep; // never cached while adoptions are pending
+  } else {
+    try {
+      cls = adopted(entry.pick(r));
+    } catch (e) {
+      throw annotate(e, version, msgType);
+    }
   }
-  if (opts.oskenCompat && (OSKEN_UNPARSED.has(cls) || OSKEN_UNPARSED.has(Object.getPrototypeOf(cls)))) throw new OFPUnsupportedType(version, 'message class', cls.jsonName);
-  const m = new (cls as unknown as new (init?: Record<string, unknown>) => MsgBase)(SKIP_INIT);
+  if (compat && (OSKEN_UNPARSED.has(cls) || OSKEN_UNPARSED.has(Object.getPrototypeOf(cls)))) throw new OFPUnsupportedType(version, 'message class', cls.jsonName);
+  const fd = fastDecoder(cls);
+  const m = fd.create() as MsgBase;
   m.datapath = datapath;
   m.version = version;
   m.msg_type = msgType;
@@ -192,7 +230,7 @@ export function msg(
   m.xid = xid;
   m.buf = end === buf.length ? buf : buf.subarray(0, end);
   try {
-    m.decodeFrom(r);
+    fd.decodeInto(m, r);
   } catch (e) {
     if (e instanceof OFPTruncatedMessage) e.ofpmsg = m;
     throw annotate(e, version, msgType);

@@ -162,7 +162,15 @@ export class Layout {
     };
   }
 
+  /** Compile now (the decode/encode/init functions are final afterwards). */
+  ensureCompiled(): void {
+    if (!this.compiled) this.compile();
+  }
+
+  private compiled = false;
+
   private compile(): void {
+    this.compiled = true;
     const fields = this.fields;
     const dec: string[] = ['const v = r.view; const b = r.bytes; const start = r.pos; let p = start; let e = r.end;'];
     const enc: string[] = ['const start = w.pos; let p = start; let v; let b;'];
@@ -432,6 +440,7 @@ function flushAdoptions(): void {
     else i++;
   }
   if (found.size === 0) return;
+  ADOPTION_EPOCH++;
   for (const [parent, child] of found) ADOPTED.set(parent, child);
   // one pass over the registry
   for (const m of CLASSES.values()) {
@@ -447,6 +456,15 @@ export function adopted<T>(cls: T): T {
   if (PENDING_NS.length) flushAdoptions();
   return (ADOPTED.get(cls) as T | undefined) ?? cls;
 }
+
+/**
+ * Changes whenever adopted() may answer differently (a facade is waiting to be adopted, or was):
+ * callers may cache adopted(x) while it stays the same. Odd while adoptions are pending.
+ */
+export function adoptionEpoch(): number {
+  return PENDING_NS.length ? -2 : ADOPTION_EPOCH;
+}
+let ADOPTION_EPOCH = 0;
 
 /**
  * Make decoders and JSON lookups produce the exported subclasses (`class OFPFlowMod extends defineMsg(...) {}`)
@@ -549,11 +567,91 @@ export abstract class OFPStruct {
 
   /** Decode one instance at r.pos. */
   static decode<T extends OFPStruct>(this: new (init?: Record<string, unknown>) => T, r: Reader): T {
-    // decoding fills every field itself: skip the constructor's defaults
-    const o = new this(SKIP_INIT);
-    o.decodeFrom(r);
-    return o;
+    // decoding fills every field itself: skip the constructor's defaults (see fastDecoder)
+    return fastDecoder(this as unknown as typeof OFPStruct).decode(r) as T;
   }
+}
+
+/**
+ * How decoders make and fill instances of one class, compiled per class (so each has its own
+ * type feedback). For a "plain" class (every constructor between it and OFPStruct is an engine
+ * base, a default constructor or a registered one, and decodeFrom is the engine's), the object
+ * is made by a factory that assigns the fields in the order the constructors and the decoder
+ * would (same prototype: `instanceof` holds, `constructor` is the class), skipping the
+ * constructor chain; otherwise by `new cls(SKIP_INIT)` and `decodeFrom`.
+ */
+export interface FastDecoder {
+  readonly cls: unknown;
+  /** a new instance as `new cls(SKIP_INIT)` makes it (fields to be filled by decodeInto) */
+  create(): OFPStruct;
+  /** fill `o` (made by create) from r, as o.decodeFrom(r) */
+  decodeInto(o: OFPStruct, r: Reader): void;
+  /** create + decodeInto */
+  decode(r: Reader): OFPStruct;
+}
+
+const FAST = Symbol('osken.fastDecoder');
+/** Constructors known to assign only these fields (to null) when given SKIP_INIT (MsgBase registers itself). */
+const KNOWN_CTORS = new Map<unknown, readonly string[]>();
+
+/** Declare that `cls`'s constructor, given SKIP_INIT, only sets `fields` to null, in this order. */
+export function registerPlainConstructor(cls: unknown, fields: readonly string[]): void {
+  KNOWN_CTORS.set(cls, fields);
+}
+
+function isDefaultConstructor(k: unknown): boolean {
+  if (typeof k !== 'function') return false;
+  const src = Function.prototype.toString.call(k);
+  // a class without an explicit constructor (TS emits one for instance fields)
+  return src.startsWith('class') && !/\bconstructor\s*\(/.test(src);
+}
+
+export function fastDecoder(cls: typeof OFPStruct): FastDecoder {
+  const f = (cls as unknown as Record<symbol, FastDecoder | undefined>)[FAST];
+  if (f !== undefined && f.cls === cls) return f;
+  return makeFastDecoder(cls);
+}
+
+function makeFastDecoder(cls: typeof OFPStruct): FastDecoder {
+  let plain = cls.prototype.decodeFrom === OFPStruct.prototype.decodeFrom && cls.layout instanceof Layout;
+  const inherited: (readonly string[])[] = [];
+  for (let k: unknown = cls; plain && k !== OFPStruct; k = Object.getPrototypeOf(k)) {
+    if (typeof k !== 'function' || k === Function.prototype) plain = false;
+    else if (Object.prototype.hasOwnProperty.call(k, ENGINE_BASE)) continue;
+    else if (KNOWN_CTORS.has(k)) inherited.unshift(KNOWN_CTORS.get(k)!);
+    else if (!isDefaultConstructor(k)) plain = false;
+  }
+  let fd: FastDecoder;
+  const tag = cls.name.replace(/[^A-Za-z0-9_]/g, '_');
+  if (plain) {
+    const layout = cls.layout;
+    layout.ensureCompiled();
+    const init: string[] = [];
+    for (const names of inherited) for (const n of names) init.push(`this[${JSON.stringify(n)}] = null;`);
+    for (const fl of layout.fields) if (fl.spec.kind !== 'pad') init.push(`this[${JSON.stringify(fl.name)}] = undefined;`);
+    fd = new Function('P', 'L', 'H', 'C', `
+      function F() { ${init.join(' ')} }
+      F.prototype = P;
+      const dec = L.decodeFn;
+      return {
+        cls: C,
+        create: function () { return new F(); },
+        decodeInto: function (o, r) { dec(o, r, H); },
+        decode: function (r) { const o = new F(); dec(o, r, H); return o; },
+      };
+      //# sourceURL=osken-new-${tag}.js`)(cls.prototype, layout, cls.helpers, cls) as FastDecoder;
+  } else {
+    fd = new Function('C', 'SKIP', `
+      return {
+        cls: C,
+        create: function () { return new C(SKIP); },
+        decodeInto: function (o, r) { o.decodeFrom(r); },
+        decode: function (r) { const o = new C(SKIP); o.decodeFrom(r); return o; },
+      };
+      //# sourceURL=osken-new-${tag}.js`)(cls, SKIP_INIT) as FastDecoder;
+  }
+  Object.defineProperty(cls, FAST, { value: fd, writable: true, configurable: true, enumerable: false });
+  return fd;
 }
 
 /** Passed to a generated constructor by decoders: do not assign defaults (decode assigns every field in the same order). */
