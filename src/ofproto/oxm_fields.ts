@@ -166,6 +166,35 @@ export function oxmParseList(r: Reader, table: OxmTable, out: [string, MatchValu
   }
 }
 
+/**
+ * True when the bytes from `p` to `end` are a sequence of well-formed OpenFlow-basic TLVs of
+ * fields `table` knows, each exactly its type's size (twice with a mask): oxmParseList then
+ * decodes them without error, to the values oxmBasicValue gives.
+ */
+export function oxmBasicListOk(b: Uint8Array, p: number, end: number, table: OxmTable): boolean {
+  const basic = table.basic;
+  while (p < end) {
+    if (end - p < 4) return false;
+    const h = ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+    if (h >>> 16 !== OFPXMC_OPENFLOW_BASIC) return false;
+    const d = basic[(h >>> 9) & 0x7f];
+    if (d === undefined) return false;
+    const size = d.type.size;
+    const len = h & 0xff;
+    if (size <= 0 || len !== ((h & 0x100) === 0 ? size : 2 * size) || end - p < 4 + len) return false;
+    p += 4 + len;
+  }
+  return true;
+}
+
+/** The user value (or [value, mask]) of the OpenFlow-basic TLV of type `t` at `p`, as oxmParse gives it (checked by oxmBasicListOk). */
+export function oxmBasicValue(b: Uint8Array, p: number, t: TypeDesc): MatchValue {
+  const size = t.size;
+  const value = t.toUser(b, p + 4, size);
+  if ((b[p + 2]! & 1) === 0) return value;
+  return [value, t.toUser(b, p + 4 + size, size)];
+}
+
 /** A decoded OXM TLV: the field's user name and its user value (or [value, mask]). */
 export interface OxmTlv {
   name: string;

@@ -172,7 +172,9 @@ export class Layout {
   private compile(): void {
     this.compiled = true;
     const fields = this.fields;
-    const dec: string[] = ['const v = r.view; const b = r.bytes; const start = r.pos; let p = start; let e = r.end;'];
+    // fixed fields are read from the bytes (no DataView per message); u64 through an 8-byte scratch view
+    const dec: string[] = ['const b = r.bytes; const start = r.pos; let p = start; let e = r.end;'];
+    if (fields.some((f) => f.spec.kind === 'u64')) dec.push('const S8 = H.s8; const SV = H.sv;');
     const enc: string[] = ['const start = w.pos; let p = start; let v; let b;'];
     const ini: string[] = [];
     const where = JSON.stringify(this.name);
@@ -193,18 +195,22 @@ export class Layout {
           const at = `p + ${off}`;
           const s = f.spec;
           switch (s.kind) {
-            case 'u8': dec.push(`${a} = v.getUint8(${at});`); break;
-            case 'u16': dec.push(`${a} = v.getUint16(${at});`); break;
-            case 'u32': dec.push(`${a} = v.getUint32(${at});`); break;
-            case 'u64': dec.push(`${a} = v.getBigUint64(${at});`); break;
+            case 'u8': dec.push(`${a} = b[${at}];`); break;
+            case 'u16': dec.push(`${a} = ${rd16(at)};`); break;
+            case 'u32': dec.push(`${a} = ${rd32(at)};`); break;
+            case 'u64': {
+              const cp: string[] = [];
+              for (let z = 0; z < 8; z++) cp.push(`S8[${z}] = b[${at} + ${z}];`);
+              dec.push(`${cp.join(' ')} ${a} = SV.getBigUint64(0);`);
+              break;
+            }
             case 'mac': dec.push(`${a} = H.macToText(b, ${at});`); break;
             case 'ipv4': dec.push(`${a} = H.ipv4ToText(b, ${at});`); break;
             case 'bytes': dec.push(`${a} = b.subarray(${at}, ${at} + ${s.size});`); break;
             case 'str': dec.push(`${a} = H.strDec(b, ${at}, ${s.size}, ${JSON.stringify(s.opt)});`); break;
             case 'len':
             case 'lenOf': {
-              const rd = s.size === 2 ? 'getUint16' : 'getUint32';
-              dec.push(`${a} = v.${rd}(${at});`);
+              dec.push(`${a} = ${s.size === 2 ? rd16(at) : rd32(at)};`);
               if (s.kind === 'len') {
                 lenSeen = true;
                 const alignExpr = s.opt === 'exclude' && (s.align ?? 1) > 1 ? `((${a} + ${s.align! - 1}) & ~${s.align! - 1})` : a;
@@ -315,6 +321,10 @@ export class Layout {
   }
 }
 
+/** Big-endian reads from the byte array `b` in compiled code (bounds are checked once per fixed run). */
+const rd16 = (at: string): string => `((b[${at}] << 8) | b[${at} + 1])`;
+const rd32 = (at: string): string => `(((b[${at}] << 24) | (b[${at} + 1] << 16) | (b[${at} + 2] << 8) | b[${at} + 3]) >>> 0)`;
+
 /** Helpers handed to compiled code. */
 export interface Helpers {
   ops: (FieldOps<unknown> | undefined)[];
@@ -323,6 +333,9 @@ export interface Helpers {
   range(where: string, field: string, value: unknown, max: number | bigint): never;
   checkLen(len: number, min: number, start: number, end: number, where: string): void;
   subReader(r: Reader, pos: number, end: number): Reader;
+  /** 8-byte scratch and its view: u64 fields are copied there and read with getBigUint64 */
+  s8: Uint8Array;
+  sv: DataView;
   macToText: typeof macToText;
   ipv4ToText: typeof ipv4ToText;
   macToBin: typeof macToBin;
@@ -333,6 +346,8 @@ export interface Helpers {
   bytesEnc(b: Uint8Array, off: number, n: number, v: Uint8Array): void;
 }
 
+const U64_SCRATCH = new Uint8Array(8);
+const U64_VIEW = new DataView(U64_SCRATCH.buffer);
 const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8');
 const utf8e = new TextEncoder();
@@ -354,8 +369,10 @@ function makeHelpers(layout: Layout): Helpers {
       if (start + len > end) throw new OFPTruncatedMessage(where, len, end - start, start);
     },
     subReader(r, pos, end) {
-      return new Reader(r.bytes, pos, end, r.version, r.view);
+      return new Reader(r.bytes, pos, end, r.version, r.viewIfMade);
     },
+    s8: U64_SCRATCH,
+    sv: U64_VIEW,
     macToText,
     ipv4ToText,
     macToBin,
