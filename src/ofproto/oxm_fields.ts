@@ -40,11 +40,13 @@ export interface OxmFieldDesc {
   readonly type: TypeDesc;
   /** sort key os-ken uses when composing a match from keyword arguments */
   readonly sortKey: number;
+  /** OxmTable.bit of every table whose byName gives this descriptor for its name */
+  tables: number;
 }
 
 function f(name: string, cls: number, field: number, type: TypeDesc, expId = 0, expType = 0): OxmFieldDesc {
   const oxmType = (cls << 7) | field;
-  return { name, cls, field, oxmType, expId, expType, type, sortKey: cls === OFPXMC_EXPERIMENTER ? expId : oxmType };
+  return { name, cls, field, oxmType, expId, expType, type, sortKey: cls === OFPXMC_EXPERIMENTER ? expId : oxmType, tables: 0 };
 }
 const B = (name: string, field: number, t: TypeDesc) => f(name, OFPXMC_OPENFLOW_BASIC, field, t);
 const ONF = (name: string, field: number, t: TypeDesc) => f(name, OFPXMC_EXPERIMENTER, field, t, ONF_EXPERIMENTER_ID);
@@ -103,23 +105,28 @@ export class OxmTable {
   readonly byExp = new Map<string, OxmFieldDesc>();
   /** OpenFlow-basic fields by field number: the decoder's fast path */
   readonly basic: (OxmFieldDesc | undefined)[] = new Array<OxmFieldDesc | undefined>(128).fill(undefined);
-  constructor(readonly fields: readonly OxmFieldDesc[]) {
+  /**
+   * @param bit this table's bit in OxmFieldDesc.tables: `(d.tables & table.bit) !== 0` means
+   *   `table.byName.get(d.name) === d` (a descriptor kept from an earlier lookup is still right)
+   */
+  constructor(readonly fields: readonly OxmFieldDesc[], readonly bit = 0) {
     for (const d of fields) {
       this.byName.set(d.name, d);
       if (d.cls === OFPXMC_OPENFLOW_BASIC) this.basic[d.field] = d;
       if (d.cls === OFPXMC_EXPERIMENTER) this.byExp.set(`${d.expId}:${d.expType || d.oxmType}`, d);
       else this.byType.set(d.oxmType, d);
     }
+    for (const d of this.byName.values()) d.tables |= bit;
   }
 }
 
-export const OXM_V1_2 = new OxmTable([...BASIC_1_2, OLD_ONF_PBB_UCA, ONF_TCP_FLAGS, ONF_ACTSET_OUTPUT, ...NX_OXM_TYPES]);
-export const OXM_V1_3 = new OxmTable([...BASIC_1_2, ...BASIC_1_3_EXTRA, OLD_ONF_PBB_UCA, ONF_TCP_FLAGS, ONF_ACTSET_OUTPUT, ...XREGS, ...NX_OXM_TYPES]);
-export const OXM_V1_4 = new OxmTable([...BASIC_1_2, ...BASIC_1_3_EXTRA, B('pbb_uca', 41, Int1), ONF_TCP_FLAGS, ONF_ACTSET_OUTPUT, ...XREGS, ...NX_OXM_TYPES]);
+export const OXM_V1_2 = new OxmTable([...BASIC_1_2, OLD_ONF_PBB_UCA, ONF_TCP_FLAGS, ONF_ACTSET_OUTPUT, ...NX_OXM_TYPES], 1);
+export const OXM_V1_3 = new OxmTable([...BASIC_1_2, ...BASIC_1_3_EXTRA, OLD_ONF_PBB_UCA, ONF_TCP_FLAGS, ONF_ACTSET_OUTPUT, ...XREGS, ...NX_OXM_TYPES], 2);
+export const OXM_V1_4 = new OxmTable([...BASIC_1_2, ...BASIC_1_3_EXTRA, B('pbb_uca', 41, Int1), ONF_TCP_FLAGS, ONF_ACTSET_OUTPUT, ...XREGS, ...NX_OXM_TYPES], 4);
 export const OXM_V1_5 = new OxmTable([
   ...BASIC_1_2, ...BASIC_1_3_EXTRA, B('pbb_uca', 41, Int1), B('tcp_flags', 42, Int2), B('actset_output', 43, Int4),
   B('packet_type', 44, Int4), ...XREGS, ...NX_OXM_TYPES,
-]);
+], 8);
 
 export function oxmTable(version: number): OxmTable {
   switch (version) {
@@ -316,7 +323,13 @@ const INT_LIMIT = [1, 0x100, 0x10000, 0x1000000, 0x100000000];
 
 export function oxmSerializeFast(w: Writer, table: OxmTable, name: string, uv: unknown): boolean {
   const d = table.byName.get(name);
-  if (d === undefined || d.cls !== OFPXMC_OPENFLOW_BASIC) return false;
+  if (d === undefined) return false;
+  return oxmSerializeFastDesc(w, d, uv);
+}
+
+/** oxmSerializeFast with the field's descriptor already looked up (`table.byName.get(name)`). */
+export function oxmSerializeFastDesc(w: Writer, d: OxmFieldDesc, uv: unknown): boolean {
+  if (d.cls !== OFPXMC_OPENFLOW_BASIC) return false;
   const t = d.type;
   const size = t.size;
   if (typeof uv === 'number') {
@@ -364,6 +377,17 @@ function isCanonicalMac(s: string): boolean {
     } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
   }
   return true;
+}
+
+/** oxmNormalize with the field's descriptor already looked up (`table.byName.get(name)`, possibly undefined). */
+export function oxmNormalizeDesc(d: OxmFieldDesc | undefined, table: OxmTable, name: string, uv: unknown): MatchValue {
+  if (d !== undefined) {
+    const t = d.type;
+    if (typeof uv === 'number') {
+      if (t.size <= 4 && uv >= 0 && uv < INT_LIMIT[t.size]! && uv === Math.floor(uv)) return uv;
+    } else if (typeof uv === 'string' && t === MacAddr && isCanonicalMac(uv)) return uv;
+  }
+  return oxmNormalize(table, name, uv);
 }
 
 export function oxmNormalize(table: OxmTable, name: string, uv: unknown): MatchValue {

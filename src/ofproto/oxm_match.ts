@@ -9,7 +9,7 @@ import type { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage } from '../wire/errors.js';
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
 import {
-  OFPXMC_OPENFLOW_BASIC, oxmBasicListOk, oxmBasicValue, oxmFromJsonDict, oxmNormalize, oxmParse, oxmParseList, oxmSerialize, oxmSerializeFast, oxmSortKey, oxmTable, oxmToJsonDict,
+  OFPXMC_OPENFLOW_BASIC, oxmBasicListOk, oxmBasicValue, oxmFromJsonDict, oxmNormalizeDesc, oxmSerializeFastDesc, type OxmFieldDesc, oxmParse, oxmParseList, oxmSerialize, oxmSerializeFast, oxmSortKey, oxmTable, oxmToJsonDict,
   type MatchValue, type OxmTable,
 } from './oxm_fields.js';
 import { Layout, OFPStruct } from './struct.js';
@@ -32,6 +32,8 @@ export class OFPMatch extends OFPStruct {
    * directly. The bytes are the input buffer's (as `msg.buf` and `data` are).
    */
   private _raw: Uint8Array | null = null;
+  /** descriptors of `fields` (by index) as the constructor looked them up in table _descTable (encode checks they still apply) */
+  private _descs: (OxmFieldDesc | undefined)[] | null = null;
   private _rawStart = 0;
   private _rawEnd = 0;
   private _rawVersion = 0;
@@ -43,6 +45,7 @@ export class OFPMatch extends OFPStruct {
   set fields(v: [string, MatchValue][]) {
     this._fields = v;
     this._raw = null;
+    this._descs = null;
   }
 
   private materialize(): [string, MatchValue][] {
@@ -66,25 +69,29 @@ export class OFPMatch extends OFPStruct {
     if (!init) return;
     const table = oxmTable(version);
     // insertion in os-ken's order (by OXM type, stable): matches are small
-    const keys: number[] = [];
-    const fields = this.fields;
+    const descs: (OxmFieldDesc | undefined)[] = [];
+    const fields = this._fields;
     for (const k in init) {
       if (k === 'type_' || k === 'length') continue;
       const v = init[k];
       if (v === undefined || v === null) continue;
-      const sk = oxmSortKey(table, k);
-      const pair: [string, MatchValue] = [k, oxmNormalize(table, k, v)];
+      const d = table.byName.get(k);
+      const sk = d !== undefined ? d.sortKey : oxmSortKey(table, k);
+      const pair: [string, MatchValue] = [k, oxmNormalizeDesc(d, table, k, v)];
       let i = fields.length;
       fields.push(pair);
-      keys.push(sk);
-      while (i > 0 && keys[i - 1]! > sk) {
+      descs.push(d);
+      while (i > 0) {
+        const prev = descs[i - 1];
+        if ((prev !== undefined ? prev.sortKey : oxmSortKey(table, fields[i - 1]![0])) <= sk) break;
         fields[i] = fields[i - 1]!;
-        keys[i] = keys[i - 1]!;
+        descs[i] = prev;
         i--;
       }
       fields[i] = pair;
-      keys[i] = sk;
+      descs[i] = d;
     }
+    this._descs = descs;
   }
 
   /** Build from [name, value] pairs, keeping their order (os-ken's _ordered_fields). */
@@ -193,7 +200,15 @@ export class OFPMatch extends OFPStruct {
     w.u16(this.type ?? OFPMT_OXM);
     w.u16(0);
     const table = oxmTable(w.version || 6);
-    for (const f of this.fields) {
+    const fields = this.fields;
+    const descs = this._descs;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      if (descs !== null && i < descs.length) {
+        // the constructor's lookup still holds when the name is the same and the table has that descriptor
+        const d = descs[i];
+        if (d !== undefined && d.name === f[0] && (d.tables & table.bit) !== 0 && oxmSerializeFastDesc(w, d, f[1])) continue;
+      }
       if (!oxmSerializeFast(w, table, f[0], f[1])) oxmSerialize(w, table, f[0], f[1]);
     }
     const length = w.pos - start;

@@ -9,8 +9,17 @@ export class AddressError extends OskenError {}
 const HEX: string[] = [];
 for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, '0'));
 
+/** char codes of '0'..'f' */
+const HEXC: number[] = [];
+for (let i = 0; i < 16; i++) HEXC.push('0123456789abcdef'.charCodeAt(i));
+
 export function macToText(b: Uint8Array, off = 0): string {
-  return `${HEX[b[off]!]}:${HEX[b[off + 1]!]}:${HEX[b[off + 2]!]}:${HEX[b[off + 3]!]}:${HEX[b[off + 4]!]}:${HEX[b[off + 5]!]}`;
+  // one flat string (a template literal makes a rope that every later charCodeAt has to flatten)
+  const x0 = b[off]!, x1 = b[off + 1]!, x2 = b[off + 2]!, x3 = b[off + 3]!, x4 = b[off + 4]!, x5 = b[off + 5]!;
+  return String.fromCharCode(
+    HEXC[x0 >> 4]!, HEXC[x0 & 15]!, 58, HEXC[x1 >> 4]!, HEXC[x1 & 15]!, 58, HEXC[x2 >> 4]!, HEXC[x2 & 15]!, 58,
+    HEXC[x3 >> 4]!, HEXC[x3 & 15]!, 58, HEXC[x4 >> 4]!, HEXC[x4 & 15]!, 58, HEXC[x5 >> 4]!, HEXC[x5 & 15]!,
+  );
 }
 
 function hexVal(c: number): number {
