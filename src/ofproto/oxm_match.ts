@@ -65,8 +65,9 @@ export class OFPMatch extends OFPStruct {
    */
   constructor(init?: MatchInit | null, version = 6) {
     super();
-    this._fields = [];
+    // no fields: `_fields` stays null and the getter makes the empty list on first use
     if (!init) return;
+    this._fields = [];
     const table = oxmTable(version);
     // insertion in os-ken's order (by OXM type, stable): matches are small
     const descs: (OxmFieldDesc | undefined)[] = [];

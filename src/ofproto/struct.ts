@@ -736,30 +736,46 @@ export interface ElemCodec<T> {
   fromJson(j: JsonValue, version: number): T;
 }
 
+/**
+ * The list decoder of one listField, compiled on first use (its own type feedback: the element
+ * codec it calls is then known). A one-element list is allocated at its size.
+ */
+function compileListDecode<T>(elem: ElemCodec<T>): (r: Reader) => T[] {
+  return new Function('elem', 'M', `return function decodeList(r) {
+    if (r.pos >= r.end) return [];
+    let before = r.pos;
+    const first = elem.decode(r);
+    if (r.pos <= before) throw new M('list', before, 'element of zero length');
+    if (r.pos >= r.end) return [first];
+    const out = [first];
+    while (r.pos < r.end) {
+      before = r.pos;
+      out.push(elem.decode(r));
+      if (r.pos <= before) throw new M('list', before, 'element of zero length');
+    }
+    return out;
+  }`)(elem, OFPMalformedMessage) as (r: Reader) => T[];
+}
+
 /** Elements until the end of the enclosing bound. */
 export function listField<T>(elem: ElemCodec<T>): FieldSpec<T[], T[]> {
-  return varField<T[]>(
-    {
-      decode(r) {
-        const out: T[] = [];
-        while (r.pos < r.end) {
-          const before = r.pos;
-          out.push(elem.decode(r));
-          if (r.pos <= before) throw new OFPMalformedMessage('list', before, 'element of zero length');
-        }
-        return out;
-      },
-      encode(w, v) {
-        for (const x of v ?? []) elem.encode(w, x);
-      },
-      toJson: (v) => (v ?? []).map((x) => elem.toJson(x)),
-      fromJson: (j, version) => {
-        if (!Array.isArray(j)) throw new JsonDictError('expected a list');
-        return j.map((x) => elem.fromJson(x, version));
-      },
+  const ops: FieldOps<T[]> = {
+    // replaced by the compiled decoder on first use
+    decode(r) {
+      const dec = compileListDecode(elem);
+      ops.decode = dec;
+      return dec(r);
     },
-    () => [],
-  );
+    encode(w, v) {
+      for (const x of v ?? []) elem.encode(w, x);
+    },
+    toJson: (v) => (v ?? []).map((x) => elem.toJson(x)),
+    fromJson: (j, version) => {
+      if (!Array.isArray(j)) throw new JsonDictError('expected a list');
+      return j.map((x) => elem.fromJson(x, version));
+    },
+  };
+  return varField<T[]>(ops, () => []);
 }
 
 /** Raw bytes to the end of the enclosing bound (a view, not a copy). */
@@ -779,8 +795,12 @@ export function dataField(): FieldSpec<Uint8Array, Uint8Array> {
 
 /** Element codec for a concrete struct class. */
 export function structElem<T extends OFPStruct>(cls: { decode(r: Reader): T; fromJsonDict(b: JsonObject, v?: number): T; jsonName: string }): ElemCodec<T> {
-  return {
-    decode: (r) => cls.decode(r),
+  const codec: ElemCodec<T> = {
+    // replaced on first use by a decoder of its own (straight to the class's fast decoder)
+    decode(r) {
+      codec.decode = compileElemDecode(() => cls);
+      return codec.decode(r);
+    },
     encode: (w, v) => v.encodeTo(w),
     toJson: (v) => v.toJsonDict(),
     fromJson: (j, version) => {
@@ -789,6 +809,18 @@ export function structElem<T extends OFPStruct>(cls: { decode(r: Reader): T; fro
       return cls.fromJsonDict(body as JsonObject, version);
     },
   };
+  return codec;
+}
+
+/**
+ * An element decoder with its own type feedback: `pick(r)` chooses the class, whose static
+ * decode is used if it has its own, else its fast decoder (what OFPStruct.decode does).
+ */
+function compileElemDecode<T>(pick: (r: Reader) => unknown): (r: Reader) => T {
+  return new Function('pick', 'base', 'fast', `return function decodeElem(r) {
+    const c = pick(r);
+    return c.decode === base ? fast(c).decode(r) : c.decode(r);
+  }`)(pick, OFPStruct.decode, fastDecoder) as (r: Reader) => T;
 }
 
 /**
@@ -796,10 +828,14 @@ export function structElem<T extends OFPStruct>(cls: { decode(r: Reader): T; fro
  * class from the bytes at r.pos (it may peek), `unknown` handles types no class claims.
  */
 export function polyElem<T extends OFPStruct>(pick: (r: Reader) => { decode(r: Reader): T }): ElemCodec<T> {
-  return {
-    decode: (r) => pick(r).decode(r),
+  const codec: ElemCodec<T> = {
+    decode(r) {
+      codec.decode = compileElemDecode(pick);
+      return codec.decode(r);
+    },
     encode: (w, v) => v.encodeTo(w),
     toJson: (v) => v.toJsonDict(),
     fromJson: (j, version) => objFromJsonDict(j, version) as T,
   };
+  return codec;
 }
