@@ -16,6 +16,15 @@ export interface DatapathLike {
 }
 
 const WRITER_POOL: Writer[] = [];
+/**
+ * serialize() writes messages one after another into a slab and gives each its `buf` as a view
+ * of it, as Buffer.allocUnsafe gives views of Node's pool (a slab lives while one of its views does).
+ */
+const SLAB_SIZE = 16384;
+/** a new slab is started when less than this is left (a bigger message grows the slab: copied once) */
+const SLAB_MIN_FREE = 2048;
+let SLAB: Writer | null = null;
+let SLAB_BUSY = false;
 
 /** Base class of every OpenFlow message. */
 export class MsgBase extends OFPStruct {
@@ -53,7 +62,24 @@ export class MsgBase extends OFPStruct {
 
   /** Encode the whole message into `buf` (as os-ken's serialize()). */
   serialize(): void {
-    // scratch writers are pooled (a stack, so nested messages such as bundle-add are safe)
+    if (!SLAB_BUSY) {
+      // encode straight into the output slab and hand out a view of it: no copy
+      SLAB_BUSY = true;
+      try {
+        let w = SLAB;
+        if (w === null || w.buf.length - w.pos < SLAB_MIN_FREE) SLAB = w = new Writer(SLAB_SIZE);
+        const start = w.pos;
+        this.serializeTo(w);
+        const end = w.pos;
+        this.buf = Buffer.from(w.buf.buffer, w.buf.byteOffset + start, end - start);
+        if (w.buf.length > SLAB_SIZE) SLAB = null; // grown for a big message: not kept for the next ones
+        else w.pos = Math.min((end + 7) & ~7, w.buf.length);
+      } finally {
+        SLAB_BUSY = false;
+      }
+      return;
+    }
+    // nested (a message encoding another, e.g. bundle-add): pooled scratch writers (a stack) and a copy
     const w = WRITER_POOL.pop() ?? new Writer(2048);
     w.pos = 0;
     try {

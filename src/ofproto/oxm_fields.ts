@@ -40,13 +40,11 @@ export interface OxmFieldDesc {
   readonly type: TypeDesc;
   /** sort key os-ken uses when composing a match from keyword arguments */
   readonly sortKey: number;
-  /** OxmTable.bit of every table whose byName gives this descriptor for its name */
-  tables: number;
 }
 
 function f(name: string, cls: number, field: number, type: TypeDesc, expId = 0, expType = 0): OxmFieldDesc {
   const oxmType = (cls << 7) | field;
-  return { name, cls, field, oxmType, expId, expType, type, sortKey: cls === OFPXMC_EXPERIMENTER ? expId : oxmType, tables: 0 };
+  return { name, cls, field, oxmType, expId, expType, type, sortKey: cls === OFPXMC_EXPERIMENTER ? expId : oxmType };
 }
 const B = (name: string, field: number, t: TypeDesc) => f(name, OFPXMC_OPENFLOW_BASIC, field, t);
 const ONF = (name: string, field: number, t: TypeDesc) => f(name, OFPXMC_EXPERIMENTER, field, t, ONF_EXPERIMENTER_ID);
@@ -99,34 +97,32 @@ export const NX_OXM_TYPES: OxmFieldDesc[] = [
 /** One version's OXM field table, indexed both ways. */
 export class OxmTable {
   readonly byName = new Map<string, OxmFieldDesc>();
+  /** byName as a prototype-less dictionary: the quicker lookup for hot paths */
+  readonly dict: Record<string, OxmFieldDesc | undefined> = Object.create(null) as Record<string, OxmFieldDesc | undefined>;
   /** non-experimenter fields by 23-bit oxm type */
   readonly byType = new Map<number, OxmFieldDesc>();
   /** experimenter fields by `${expId}:${oxmType or expType}` */
   readonly byExp = new Map<string, OxmFieldDesc>();
   /** OpenFlow-basic fields by field number: the decoder's fast path */
   readonly basic: (OxmFieldDesc | undefined)[] = new Array<OxmFieldDesc | undefined>(128).fill(undefined);
-  /**
-   * @param bit this table's bit in OxmFieldDesc.tables: `(d.tables & table.bit) !== 0` means
-   *   `table.byName.get(d.name) === d` (a descriptor kept from an earlier lookup is still right)
-   */
-  constructor(readonly fields: readonly OxmFieldDesc[], readonly bit = 0) {
+  constructor(readonly fields: readonly OxmFieldDesc[]) {
     for (const d of fields) {
       this.byName.set(d.name, d);
       if (d.cls === OFPXMC_OPENFLOW_BASIC) this.basic[d.field] = d;
       if (d.cls === OFPXMC_EXPERIMENTER) this.byExp.set(`${d.expId}:${d.expType || d.oxmType}`, d);
       else this.byType.set(d.oxmType, d);
     }
-    for (const d of this.byName.values()) d.tables |= bit;
+    for (const d of this.byName.values()) this.dict[d.name] = d;
   }
 }
 
-export const OXM_V1_2 = new OxmTable([...BASIC_1_2, OLD_ONF_PBB_UCA, ONF_TCP_FLAGS, ONF_ACTSET_OUTPUT, ...NX_OXM_TYPES], 1);
-export const OXM_V1_3 = new OxmTable([...BASIC_1_2, ...BASIC_1_3_EXTRA, OLD_ONF_PBB_UCA, ONF_TCP_FLAGS, ONF_ACTSET_OUTPUT, ...XREGS, ...NX_OXM_TYPES], 2);
-export const OXM_V1_4 = new OxmTable([...BASIC_1_2, ...BASIC_1_3_EXTRA, B('pbb_uca', 41, Int1), ONF_TCP_FLAGS, ONF_ACTSET_OUTPUT, ...XREGS, ...NX_OXM_TYPES], 4);
+export const OXM_V1_2 = new OxmTable([...BASIC_1_2, OLD_ONF_PBB_UCA, ONF_TCP_FLAGS, ONF_ACTSET_OUTPUT, ...NX_OXM_TYPES]);
+export const OXM_V1_3 = new OxmTable([...BASIC_1_2, ...BASIC_1_3_EXTRA, OLD_ONF_PBB_UCA, ONF_TCP_FLAGS, ONF_ACTSET_OUTPUT, ...XREGS, ...NX_OXM_TYPES]);
+export const OXM_V1_4 = new OxmTable([...BASIC_1_2, ...BASIC_1_3_EXTRA, B('pbb_uca', 41, Int1), ONF_TCP_FLAGS, ONF_ACTSET_OUTPUT, ...XREGS, ...NX_OXM_TYPES]);
 export const OXM_V1_5 = new OxmTable([
   ...BASIC_1_2, ...BASIC_1_3_EXTRA, B('pbb_uca', 41, Int1), B('tcp_flags', 42, Int2), B('actset_output', 43, Int4),
   B('packet_type', 44, Int4), ...XREGS, ...NX_OXM_TYPES,
-], 8);
+]);
 
 export function oxmTable(version: number): OxmTable {
   switch (version) {
@@ -322,12 +318,12 @@ export function oxmSerialize(w: Writer, table: OxmTable, name: string, uv: unkno
 const INT_LIMIT = [1, 0x100, 0x10000, 0x1000000, 0x100000000];
 
 export function oxmSerializeFast(w: Writer, table: OxmTable, name: string, uv: unknown): boolean {
-  const d = table.byName.get(name);
+  const d = table.dict[name];
   if (d === undefined) return false;
   return oxmSerializeFastDesc(w, d, uv);
 }
 
-/** oxmSerializeFast with the field's descriptor already looked up (`table.byName.get(name)`). */
+/** oxmSerializeFast with the field's descriptor already looked up (`table.dict[name]`). */
 export function oxmSerializeFastDesc(w: Writer, d: OxmFieldDesc, uv: unknown): boolean {
   if (d.cls !== OFPXMC_OPENFLOW_BASIC) return false;
   const t = d.type;
@@ -368,18 +364,20 @@ export function oxmLength(table: OxmTable, name: string, uv: unknown): number {
  * (so `('10.1.2.3', '255.255.0.0')` becomes `('10.1.0.0', '255.255.0.0')`).
  */
 /** lowercase aa:bb:cc:dd:ee:ff, the form os-ken prints */
+const LOWER_HEX = new Uint8Array(128);
+for (const c of '0123456789abcdef') LOWER_HEX[c.charCodeAt(0)] = 1;
+function isLowerHexPair(s: string, i: number): boolean {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  return (a | b) < 128 && (LOWER_HEX[a]! & LOWER_HEX[b]!) === 1;
+}
 function isCanonicalMac(s: string): boolean {
-  if (s.length !== 17) return false;
-  for (let i = 0; i < 17; i++) {
-    const c = s.charCodeAt(i);
-    if (i % 3 === 2) {
-      if (c !== 58) return false;
-    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
-  }
-  return true;
+  return s.length === 17 && isLowerHexPair(s, 0) && isLowerHexPair(s, 3) && isLowerHexPair(s, 6) && isLowerHexPair(s, 9) &&
+    isLowerHexPair(s, 12) && isLowerHexPair(s, 15) && s.charCodeAt(2) === 58 && s.charCodeAt(5) === 58 && s.charCodeAt(8) === 58 &&
+    s.charCodeAt(11) === 58 && s.charCodeAt(14) === 58;
 }
 
-/** oxmNormalize with the field's descriptor already looked up (`table.byName.get(name)`, possibly undefined). */
+/** oxmNormalize with the field's descriptor already looked up (`table.dict[name]`, possibly undefined). */
 export function oxmNormalizeDesc(d: OxmFieldDesc | undefined, table: OxmTable, name: string, uv: unknown): MatchValue {
   if (d !== undefined) {
     const t = d.type;
@@ -393,7 +391,7 @@ export function oxmNormalizeDesc(d: OxmFieldDesc | undefined, table: OxmTable, n
 export function oxmNormalize(table: OxmTable, name: string, uv: unknown): MatchValue {
   // fast paths for unmasked values already in canonical form
   if (!Array.isArray(uv)) {
-    const d = table.byName.get(name);
+    const d = table.dict[name];
     if (d) {
       const t = d.type;
       if (typeof uv === 'number' && t.size <= 4 && uv >= 0 && uv < INT_LIMIT[t.size]! && uv === Math.floor(uv)) return uv;

@@ -9,7 +9,7 @@ import type { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage } from '../wire/errors.js';
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
 import {
-  OFPXMC_OPENFLOW_BASIC, oxmBasicListOk, oxmBasicValue, oxmFromJsonDict, oxmNormalizeDesc, oxmSerializeFastDesc, type OxmFieldDesc, oxmParse, oxmParseList, oxmSerialize, oxmSerializeFast, oxmSortKey, oxmTable, oxmToJsonDict,
+  OFPXMC_OPENFLOW_BASIC, oxmBasicListOk, oxmBasicValue, oxmFromJsonDict, oxmNormalizeDesc, oxmSerializeFastDesc, oxmParse, oxmParseList, oxmSerialize, oxmSortKey, oxmTable, oxmToJsonDict,
   type MatchValue, type OxmTable,
 } from './oxm_fields.js';
 import { Layout, OFPStruct } from './struct.js';
@@ -32,8 +32,6 @@ export class OFPMatch extends OFPStruct {
    * directly. The bytes are the input buffer's (as `msg.buf` and `data` are).
    */
   private _raw: Uint8Array | null = null;
-  /** descriptors of `fields` (by index) as the constructor looked them up in table _descTable (encode checks they still apply) */
-  private _descs: (OxmFieldDesc | undefined)[] | null = null;
   private _rawStart = 0;
   private _rawEnd = 0;
   private _rawVersion = 0;
@@ -45,7 +43,6 @@ export class OFPMatch extends OFPStruct {
   set fields(v: [string, MatchValue][]) {
     this._fields = v;
     this._raw = null;
-    this._descs = null;
   }
 
   private materialize(): [string, MatchValue][] {
@@ -69,30 +66,30 @@ export class OFPMatch extends OFPStruct {
     if (!init) return;
     this._fields = [];
     const table = oxmTable(version);
-    // insertion in os-ken's order (by OXM type, stable): matches are small
-    const descs: (OxmFieldDesc | undefined)[] = [];
+    const dict = table.dict;
+    // os-ken's order: by OXM type, stable (fields given in order just append)
     const fields = this._fields;
+    let last = -1;
     for (const k in init) {
       if (k === 'type_' || k === 'length') continue;
       const v = init[k];
       if (v === undefined || v === null) continue;
-      const d = table.byName.get(k);
+      const d = dict[k];
       const sk = d !== undefined ? d.sortKey : oxmSortKey(table, k);
       const pair: [string, MatchValue] = [k, oxmNormalizeDesc(d, table, k, v)];
+      if (sk >= last) {
+        fields.push(pair);
+        last = sk;
+        continue;
+      }
       let i = fields.length;
       fields.push(pair);
-      descs.push(d);
-      while (i > 0) {
-        const prev = descs[i - 1];
-        if ((prev !== undefined ? prev.sortKey : oxmSortKey(table, fields[i - 1]![0])) <= sk) break;
+      while (i > 0 && sortKeyOf(table, fields[i - 1]![0]) > sk) {
         fields[i] = fields[i - 1]!;
-        descs[i] = prev;
         i--;
       }
       fields[i] = pair;
-      descs[i] = d;
     }
-    this._descs = descs;
   }
 
   /** Build from [name, value] pairs, keeping their order (os-ken's _ordered_fields). */
@@ -106,7 +103,7 @@ export class OFPMatch extends OFPStruct {
     const fields = this._fields;
     if (fields === null) {
       const at = this.rawFind(name);
-      if (at >= 0) return oxmBasicValue(this._raw!, at, oxmTable(this._rawVersion).byName.get(name)!.type);
+      if (at >= 0) return oxmBasicValue(this._raw!, at, oxmTable(this._rawVersion).dict[name]!.type);
       if (at === -1) return undefined;
       return this.get(name); // -2: materialized
     }
@@ -128,7 +125,7 @@ export class OFPMatch extends OFPStruct {
   private rawFind(name: string): number {
     const raw = this._raw!;
     const table = oxmTable(this._rawVersion);
-    const d = table.byName.get(name);
+    const d = table.dict[name];
     if (d === undefined || d.cls !== OFPXMC_OPENFLOW_BASIC || table.basic[d.field] !== d) {
       this.materialize();
       return -2;
@@ -202,15 +199,11 @@ export class OFPMatch extends OFPStruct {
     w.u16(0);
     const table = oxmTable(w.version || 6);
     const fields = this.fields;
-    const descs = this._descs;
+    const dict = table.dict;
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i]!;
-      if (descs !== null && i < descs.length) {
-        // the constructor's lookup still holds when the name is the same and the table has that descriptor
-        const d = descs[i];
-        if (d !== undefined && d.name === f[0] && (d.tables & table.bit) !== 0 && oxmSerializeFastDesc(w, d, f[1])) continue;
-      }
-      if (!oxmSerializeFast(w, table, f[0], f[1])) oxmSerialize(w, table, f[0], f[1]);
+      const d = dict[f[0]];
+      if (d === undefined || !oxmSerializeFastDesc(w, d, f[1])) oxmSerialize(w, table, f[0], f[1]);
     }
     const length = w.pos - start;
     this.length = length;
@@ -247,6 +240,11 @@ export class OFPMatch extends OFPStruct {
     m.decodeFrom(r);
     return m as unknown as T;
   }
+}
+
+function sortKeyOf(table: OxmTable, name: string): number {
+  const d = table.dict[name];
+  return d !== undefined ? d.sortKey : oxmSortKey(table, name);
 }
 
 import { Writer as W } from '../wire/writer.js';
