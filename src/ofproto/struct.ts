@@ -671,6 +671,26 @@ function makeFastDecoder(cls: typeof OFPStruct): FastDecoder {
   return fd;
 }
 
+/** The per-class encodeTo methods defineStruct installs (a class built on such a class gets its own). */
+const ENGINE_ENCODERS = new WeakSet<object>();
+
+/**
+ * A per-class encodeTo uses its own class's layout. If a hand-written class overrides encodeTo
+ * and calls super.encodeTo (reaching such a method) while a new structure is built on it, the
+ * call must use the new structure's layout: those engine classes get the generic encodeTo back.
+ */
+function keepSuperEncodeGeneric(base: abstract new (...args: never[]) => OFPStruct): void {
+  let overridden = false;
+  for (let k: unknown = base; typeof k === 'function' && k !== OFPStruct; k = Object.getPrototypeOf(k)) {
+    const proto = (k as { prototype: object }).prototype;
+    const own = Object.getOwnPropertyDescriptor(proto, 'encodeTo');
+    if (own === undefined) continue;
+    if (ENGINE_ENCODERS.has(own.value as object)) {
+      if (overridden) Object.defineProperty(proto, 'encodeTo', { configurable: true, writable: true, value: OFPStruct.prototype.encodeTo });
+    } else overridden = true;
+  }
+}
+
 /** Passed to a generated constructor by decoders: do not assign defaults (decode assigns every field in the same order). */
 export const SKIP_INIT: Record<string, unknown> = Object.freeze({});
 
@@ -685,17 +705,35 @@ export function defineStruct<S extends SpecMap, B extends abstract new (...args:
 ): StructClassOf<S, B> {
   const layout = new Layout(name, spec);
   const Base = (base ?? OFPStruct) as unknown as new (init?: Record<string, unknown>) => OFPStruct;
-  const C = class extends Base {
-    static jsonName = name;
-    static layout = layout;
-    static helpers = makeHelpers(layout);
-    constructor(init?: Record<string, unknown>) {
+  // the class is compiled per structure so that its constructor has its own type feedback
+  // (the base constructor and initFn it calls are then known, and inlined where it is built)
+  const tag = /^[A-Z][A-Za-z0-9_]*$/.test(name) ? name : `S_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  const C = new Function('$Base', '$layout', '$SKIP', `return class ${tag} extends $Base {
+    constructor(init) {
       super(init);
-      if (init !== SKIP_INIT) layout.initFn(this as unknown as StructObj, init, layout.defaults);
+      if (init !== $SKIP) $layout.initFn(this, init, $layout.defaults);
     }
-  };
+  }\n//# sourceURL=osken-class-${tag}.js`)(Base, layout, SKIP_INIT) as typeof OFPStruct;
+  C.jsonName = name;
+  C.layout = layout;
+  C.helpers = makeHelpers(layout);
   Object.defineProperty(C, 'name', { value: name });
   Object.defineProperty(C, ENGINE_BASE, { value: true });
+  keepSuperEncodeGeneric(Base);
+  const baseEncode = Base.prototype.encodeTo;
+  if (baseEncode === OFPStruct.prototype.encodeTo || ENGINE_ENCODERS.has(baseEncode)) {
+    // this class's own encodeTo (compiled on first use: its own type feedback, no lookups through
+    // `this.constructor`); a base with its own encodeTo (e.g. NXAction) keeps it
+    const helpers = C.helpers;
+    const stub = function encodeTo(this: OFPStruct, w: Writer): void {
+      const f = new Function('L', 'H', `return function encodeTo(w) { L.encodeFn(this, w, H); }\n//# sourceURL=osken-encodeTo-${tag}.js`)(layout, helpers) as (w: Writer) => void;
+      ENGINE_ENCODERS.add(f);
+      Object.defineProperty(C.prototype, 'encodeTo', { configurable: true, writable: true, value: f });
+      f.call(this, w);
+    };
+    ENGINE_ENCODERS.add(stub);
+    Object.defineProperty(C.prototype, 'encodeTo', { configurable: true, writable: true, value: stub });
+  }
   return C as unknown as StructClassOf<S, B>;
 }
 
