@@ -745,25 +745,47 @@ export type StructClassOf<S, B extends abstract new (...args: never[]) => OFPStr
 
 /** A nested structure of a fixed class. */
 export function structField<T extends OFPStruct>(cls: (new () => T) & { fromJsonDict(b: JsonObject, v?: number): unknown; jsonName: string }, def: () => T | null): FieldSpec<T, T> {
-  return varField<T>(
-    {
-      decode: (r, o, name) => {
-        // attach before filling, so a truncation leaves the partial child on the parent (as os-ken does)
+  const ops: FieldOps<T> = {
+    // replaced on first use by code of its own (monomorphic: the class is known)
+    decode(r, o, name) {
+      // attach before filling, so a truncation leaves the partial child on the parent (as os-ken does)
+      ops.decode = new Function('cls', `return function decodeStruct(r, o, name) {
         const x = new cls();
         o[name] = x;
         x.decodeFrom(r);
         return x;
-      },
-      encode: (w, v) => v.encodeTo(w),
-      toJson: (v) => (v ? v.toJsonDict() : null),
-      fromJson: (j, version) => {
-        const body = (j as JsonObject)[cls.jsonName];
-        if (body === undefined) throw new JsonDictError(`expected {"${cls.jsonName}": ...}`);
-        return cls.fromJsonDict(body as JsonObject, version) as T;
-      },
+      }`)(cls) as FieldOps<T>['decode'];
+      return ops.decode(r, o, name);
     },
-    def as () => T,
-  );
+    encode(w, v, o) {
+      ops.encode = compileEncodeOne<T>();
+      ops.encode(w, v, o);
+    },
+    toJson: (v) => (v ? v.toJsonDict() : null),
+    fromJson: (j, version) => {
+      const body = (j as JsonObject)[cls.jsonName];
+      if (body === undefined) throw new JsonDictError(`expected {"${cls.jsonName}": ...}`);
+      return cls.fromJsonDict(body as JsonObject, version) as T;
+    },
+  };
+  return varField<T>(ops, def as () => T);
+}
+
+/** `(w, v) => v.encodeTo(w)` with its own type feedback. */
+function compileEncodeOne<T>(): (w: Writer, v: T) => void {
+  return new Function('return function encodeOne(w, v) { v.encodeTo(w); }')() as (w: Writer, v: T) => void;
+}
+
+/** A list encoder with its own type feedback (arrays by index; any other iterable as before). */
+function compileListEncode<T>(elem: ElemCodec<T>): (w: Writer, v: T[]) => void {
+  return new Function('elem', `return function encodeList(w, v) {
+    if (v === null || v === undefined) return;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) elem.encode(w, v[i]);
+      return;
+    }
+    for (const x of v) elem.encode(w, x);
+  }`)(elem) as (w: Writer, v: T[]) => void;
 }
 
 /** Element codec of a list: how one element is decoded (dispatching on type) and shown. */
@@ -804,8 +826,9 @@ export function listField<T>(elem: ElemCodec<T>): FieldSpec<T[], T[]> {
       ops.decode = dec;
       return dec(r);
     },
-    encode(w, v) {
-      for (const x of v ?? []) elem.encode(w, x);
+    encode(w, v, o) {
+      ops.encode = compileListEncode(elem);
+      ops.encode(w, v, o);
     },
     toJson: (v) => (v ?? []).map((x) => elem.toJson(x)),
     fromJson: (j, version) => {
@@ -839,7 +862,10 @@ export function structElem<T extends OFPStruct>(cls: { decode(r: Reader): T; fro
       codec.decode = compileElemDecode(() => cls);
       return codec.decode(r);
     },
-    encode: (w, v) => v.encodeTo(w),
+    encode(w, v) {
+      codec.encode = compileEncodeOne<T>();
+      codec.encode(w, v);
+    },
     toJson: (v) => v.toJsonDict(),
     fromJson: (j, version) => {
       const body = (j as JsonObject)[cls.jsonName];
@@ -871,7 +897,10 @@ export function polyElem<T extends OFPStruct>(pick: (r: Reader) => { decode(r: R
       codec.decode = compileElemDecode(pick);
       return codec.decode(r);
     },
-    encode: (w, v) => v.encodeTo(w),
+    encode(w, v) {
+      codec.encode = compileEncodeOne<T>();
+      codec.encode(w, v);
+    },
     toJson: (v) => v.toJsonDict(),
     fromJson: (j, version) => objFromJsonDict(j, version) as T,
   };
