@@ -223,12 +223,12 @@ export function msg(
   msgLen: number,
   xid: number,
   buf: Uint8Array,
-  opts: DecodeOptions = {},
+  opts?: DecodeOptions,
 ): MsgBase {
   const table = (version & 0xff) === version ? MSG_TABLE[version] : undefined;
   if (!table) throw new OFPUnknownVersion(version);
   const entry = (msgType & 0xff) === msgType ? table[msgType] : undefined;
-  const compat = opts.oskenCompat === true;
+  const compat = opts !== undefined && opts.oskenCompat === true;
   if (!entry || (compat && !entry.osken)) throw new OFPUnsupportedType(version, 'message type', msgType);
   if (msgLen < OFP_HEADER_SIZE) throw new OFPMalformedMessage('ofp_header', 2, `message length ${msgLen} < 8`);
   const end = msgLen < buf.length ? msgLen : buf.length;
@@ -283,7 +283,7 @@ function annotate(e: unknown, version: number, msgType: number): Error {
 }
 
 /** Decode a whole buffer holding one message (header included). */
-export function msgFromBuffer(datapath: DatapathLike | null, buf: Uint8Array, opts: DecodeOptions = {}): MsgBase {
+export function msgFromBuffer(datapath: DatapathLike | null, buf: Uint8Array, opts?: DecodeOptions): MsgBase {
   const [version, msgType, msgLen, xid] = header(buf);
   return msg(datapath, version, msgType, msgLen, xid, buf, opts);
 }
