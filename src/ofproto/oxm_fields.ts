@@ -40,11 +40,19 @@ export interface OxmFieldDesc {
   readonly type: TypeDesc;
   /** sort key os-ken uses when composing a match from keyword arguments */
   readonly sortKey: number;
+  /** the encoder's fast path: value size of an OpenFlow-basic Int1/Int2/Int4 (1, 2, 4) or MacAddr (6) field, else 0 */
+  readonly fast: number;
+  /** the unmasked TLV header of a `fast` field */
+  readonly hdr: number;
 }
 
 function f(name: string, cls: number, field: number, type: TypeDesc, expId = 0, expType = 0): OxmFieldDesc {
   const oxmType = (cls << 7) | field;
-  return { name, cls, field, oxmType, expId, expType, type, sortKey: cls === OFPXMC_EXPERIMENTER ? expId : oxmType };
+  const fast = cls !== OFPXMC_OPENFLOW_BASIC ? 0 : type === Int1 || type === Int2 || type === Int4 || type === MacAddr ? type.size : 0;
+  return {
+    name, cls, field, oxmType, expId, expType, type, sortKey: cls === OFPXMC_EXPERIMENTER ? expId : oxmType,
+    fast, hdr: ((oxmType << 9) | type.size) >>> 0,
+  };
 }
 const B = (name: string, field: number, t: TypeDesc) => f(name, OFPXMC_OPENFLOW_BASIC, field, t);
 const ONF = (name: string, field: number, t: TypeDesc) => f(name, OFPXMC_EXPERIMENTER, field, t, ONF_EXPERIMENTER_ID);
@@ -325,24 +333,25 @@ export function oxmSerializeFast(w: Writer, table: OxmTable, name: string, uv: u
 
 /** oxmSerializeFast with the field's descriptor already looked up (`table.dict[name]`). */
 export function oxmSerializeFastDesc(w: Writer, d: OxmFieldDesc, uv: unknown): boolean {
-  if (d.cls !== OFPXMC_OPENFLOW_BASIC) return false;
-  const t = d.type;
-  const size = t.size;
+  const size = d.fast;
+  if (size === 0) return false;
   if (typeof uv === 'number') {
-    if (!(t === Int1 || t === Int2 || t === Int4) || !(uv >= 0 && uv < INT_LIMIT[size]! && uv === Math.floor(uv))) return false;
+    // an integer in 0..2^(8*size)-1 ((uv >>> 0) === uv: an integer in 0..2^32-1)
+    if (size === 6 || (uv >>> 0) !== uv || (size !== 4 && uv >= INT_LIMIT[size]!)) return false;
     w.ensure(4 + size);
     const p = w.pos;
-    w.view.setUint32(p, ((d.oxmType << 9) | size) >>> 0);
-    if (size === 4) w.view.setUint32(p + 4, uv);
-    else if (size === 2) w.view.setUint16(p + 4, uv);
+    const v = w.view;
+    v.setUint32(p, d.hdr);
+    if (size === 4) v.setUint32(p + 4, uv);
+    else if (size === 2) v.setUint16(p + 4, uv);
     else w.buf[p + 4] = uv;
     w.pos = p + 4 + size;
     return true;
   }
-  if (typeof uv === 'string' && t === MacAddr) {
+  if (size === 6 && typeof uv === 'string') {
     w.ensure(10);
     const p = w.pos;
-    w.view.setUint32(p, ((d.oxmType << 9) | 6) >>> 0);
+    w.view.setUint32(p, d.hdr);
     macToBinInto(uv, w.buf, p + 4);
     w.pos = p + 10;
     return true;
