@@ -49,6 +49,8 @@ export class OSKenApp {
   private draining = false;
   private idleWaiters: (() => void)[] = [];
   private started = false;
+  /** @internal AppManager's one-entry cache of this app's handlers for the last event class */
+  readonly handlerMemo: { cls: EventClass | null; gen: number; mgr: AppManager | null; list: Bound[] } = { cls: null, gen: -1, mgr: null, list: [] };
 
   constructor(init?: AppInit) {
     const C = this.constructor as AppClass;
@@ -158,8 +160,9 @@ export class OSKenApp {
         }
         // handlers run synchronously; the loop waits only for a handler that returns a promise
         const handlers = this.manager?.handlersFor(this, ev) ?? [];
-        for (const h of handlers) {
-          if (h.dispatchers && state !== null && !h.dispatchers.includes(state)) continue;
+        for (let k = 0; k < handlers.length; k++) {
+          const h = handlers[k]!;
+          if (h.dispatchers !== null && state !== null && !h.dispatchers.includes(state)) continue;
           try {
             const r = h.fn.call(this, ev);
             if (r && typeof (r as Promise<unknown>).then === 'function') await r;
@@ -216,9 +219,16 @@ export class AppManager {
   /** per app and event class: its handlers, superclass handlers included */
   private handlerCache = new Map<OSKenApp, Map<EventClass, Bound[]>>();
 
+  /** bumped whenever handlers change: invalidates the one-entry caches below */
+  private gen = 0;
+  private lastTargetsCls: EventClass | null = null;
+  private lastTargets: OSKenApp[] = [];
+
   private invalidate(): void {
     this.targetsCache.clear();
     this.handlerCache.clear();
+    this.gen++;
+    this.lastTargetsCls = null;
   }
 
   private static chain(evCls: EventClass): EventClass[] {
@@ -228,6 +238,8 @@ export class AppManager {
   }
 
   private targets(evCls: EventClass): OSKenApp[] {
+    // one-entry cache in front of the map: a stream of packet-ins asks for the same class
+    if (evCls === this.lastTargetsCls) return this.lastTargets;
     let t = this.targetsCache.get(evCls);
     if (!t) {
       const set = new Set<OSKenApp>();
@@ -235,6 +247,8 @@ export class AppManager {
       t = [...set];
       this.targetsCache.set(evCls, t);
     }
+    this.lastTargetsCls = evCls;
+    this.lastTargets = t;
     return t;
   }
   private static instance: AppManager | null = null;
@@ -326,6 +340,8 @@ export class AppManager {
   /** @internal handlers of `app` for this event (walks the event class chain) */
   handlersFor(app: OSKenApp, ev: EventBase): Bound[] {
     const evCls = ev.constructor as EventClass;
+    const hc = app.handlerMemo;
+    if (hc.cls === evCls && hc.gen === this.gen && hc.mgr === this) return hc.list;
     let byCls = this.handlerCache.get(app);
     if (!byCls) this.handlerCache.set(app, (byCls = new Map()));
     let out = byCls.get(evCls);
@@ -334,6 +350,10 @@ export class AppManager {
       for (const c of AppManager.chain(evCls)) for (const b of this.observers.get(c) ?? []) if (b.app === app) out.push(b);
       byCls.set(evCls, out);
     }
+    hc.cls = evCls;
+    hc.gen = this.gen;
+    hc.mgr = this;
+    hc.list = out;
     return out;
   }
 
@@ -348,7 +368,8 @@ export class AppManager {
   /** @internal */
   broadcast(ev: EventBase, state: Dispatcher | null, src: string | null): void {
     ev.src ??= src;
-    for (const app of this.targets(ev.constructor as EventClass)) app.enqueue(ev, state);
+    const t = this.targets(ev.constructor as EventClass);
+    for (let i = 0; i < t.length; i++) t[i]!.enqueue(ev, state);
   }
 
   /** Does any app observe this event class or a superclass? (lets emitters skip building events nobody wants) */

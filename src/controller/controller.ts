@@ -9,6 +9,7 @@ import tls from 'node:tls';
 import { readFileSync } from 'node:fs';
 import { msg as decodeMsg, MsgBase } from '../ofproto/ofproto_parser.js';
 import { OskenError } from '../wire/errors.js';
+import { Writer } from '../wire/writer.js';
 import { getLogger } from '../lib/log.js';
 import { CONFIG_DISPATCHER, DEAD_DISPATCHER, HANDSHAKE_DISPATCHER, MAIN_DISPATCHER, type Dispatcher } from './handler.js';
 import { OFPROTO, parserClass, type OfprotoModule, type ParserModule } from './ofproto_modules.js';
@@ -99,25 +100,62 @@ export class Datapath {
     return this.xid;
   }
 
-  /** Serialize (if needed) and send; sets the xid when unset. Returns false if dropped. */
+  /** Serialize and send; sets the xid when unset. Returns false if dropped (switch not reading, or closed). */
   sendMsg(m: MsgBase): boolean {
     if (this.closed) return false;
     if (m.xid === null) this.setXid(m);
     if (!m.datapath) m.datapath = this as unknown as MsgBase['datapath'];
-    m.serialize();
-    return this.sendRaw(m.buf!);
-  }
-
-  sendRaw(buf: Uint8Array): boolean {
-    if (this.closed) return false;
-    if (this.socket.writableLength > this.opts.sendQueueLimit) {
-      this.droppedSends++;
-      if ((this.droppedSends & 1023) === 1) log.warn(`datapath ${this.label()} is not reading: dropped ${this.droppedSends} messages`);
-      return false;
-    }
-    this.socket.write(buf);
+    if (this.overLimit()) return false;
+    // encoded straight into this flush's output buffer; m.buf is a view on the bytes that leave
+    const w = this.out;
+    const start = w.pos;
+    m.serializeTo(w);
+    this.queued++;
+    m.buf = Buffer.from(w.buf.buffer, w.buf.byteOffset + start, w.pos - start);
+    this.scheduleFlush();
     return true;
   }
+
+  /** Send bytes as they are (one or more whole messages). Returns false if dropped. */
+  sendRaw(buf: Uint8Array): boolean {
+    if (this.closed) return false;
+    if (this.overLimit()) return false;
+    this.out.bytes(buf);
+    this.queued++;
+    this.scheduleFlush();
+    return true;
+  }
+
+  private overLimit(): boolean {
+    if (this.socket.writableLength + this.out.pos <= this.opts.sendQueueLimit) return false;
+    this.droppedSends++;
+    if ((this.droppedSends & 1023) === 1) log.warn(`datapath ${this.label()} is not reading: dropped ${this.droppedSends} messages`);
+    return true;
+  }
+
+  /**
+   * Outgoing messages of one turn of the event loop leave in one write: they are encoded into
+   * `out`, which is handed to the socket whole at setImmediate and replaced by a fresh buffer
+   * (never reused, so the views left in sent messages' `buf` stay valid).
+   */
+  private out = new Writer(4096);
+  private queued = 0;
+  private flushScheduled = false;
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(this.flush);
+  }
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    const w = this.out;
+    if (w.pos === 0) return;
+    const used = w.pos;
+    this.out = new Writer(used > 2048 ? Math.min(used * 2, 262144) : 4096);
+    this.queued = 0;
+    if (this.closed) return;
+    this.socket.write(Buffer.from(w.buf.buffer, w.buf.byteOffset, used));
+  };
 
   /** Send a barrier request; returns its xid. */
   sendBarrier(): number {
@@ -148,20 +186,11 @@ export class Datapath {
     this.echoTimer.unref();
   }
 
-  private corked = false;
-  private readonly uncork = (): void => {
-    this.corked = false;
-    this.socket.uncork();
-  };
+  /** arrival time of the chunk being dispatched (seconds, os-ken's time.time()) */
+  rxTime = 0;
 
   private onData(chunk: Buffer): void {
-    // replies produced while handling this chunk (handlers run in the microtasks that follow)
-    // leave in one write
-    if (!this.corked) {
-      this.corked = true;
-      this.socket.cork();
-      setImmediate(this.uncork);
-    }
+    this.rxTime = Date.now() / 1000;
     let buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = null;
     let off = 0;

@@ -9,13 +9,17 @@ import type { Dispatcher } from './handler.js';
 /** Base of every OpenFlow message event: `ev.msg`, `ev.msg.datapath`, `ev.timestamp`. */
 export class EventOFPMsgBase extends EventBase {
   readonly timestamp: number;
-  constructor(public readonly msg: MsgBase) {
+  /** `timestamp`: when the Datapath generated the event (seconds; now when not given) */
+  constructor(
+    public readonly msg: MsgBase,
+    timestamp?: number,
+  ) {
     super();
-    this.timestamp = Date.now() / 1000;
+    this.timestamp = timestamp ?? Date.now() / 1000;
   }
 }
 
-export type OFPEventClass = new (msg: MsgBase) => EventOFPMsgBase;
+export type OFPEventClass = new (msg: MsgBase, timestamp?: number) => EventOFPMsgBase;
 const CLASSES = new Map<string, OFPEventClass>();
 
 /** The event class for a message class name (`'OFPPacketIn'` -> EventOFPPacketIn), created once. */
@@ -29,9 +33,21 @@ export function ofpEventClass(msgName: string): OFPEventClass {
   return c;
 }
 
-/** The event class for a decoded message. */
+const EV_OF = Symbol('osken.ofpEventClass');
+interface EvCached {
+  [EV_OF]?: { owner: unknown; ev: OFPEventClass };
+  jsonName: string;
+}
+
+/** The event class for a decoded message (cached on the message class). */
 export function ofpMsgToEvClass(msg: MsgBase): OFPEventClass {
-  return ofpEventClass((msg.constructor as unknown as { jsonName: string }).jsonName);
+  const C = msg.constructor as unknown as EvCached;
+  const c = C[EV_OF];
+  // owner check: a subclass must not inherit its parent's cached entry
+  if (c !== undefined && c.owner === C) return c.ev;
+  const ev = ofpEventClass(C.jsonName);
+  C[EV_OF] = { owner: C, ev };
+  return ev;
 }
 
 /** The datapath entered a dispatcher phase (MAIN_DISPATCHER, DEAD_DISPATCHER...). */

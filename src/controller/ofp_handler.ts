@@ -13,6 +13,8 @@ import { EventOFPPortStateChange, EventOFPStateChange, ofpMsgToEvClass } from '.
 import { ALL_OFP_VERSIONS, parserClass } from './ofproto_modules.js';
 
 const log = getLogger('osken.controller.ofp_handler');
+/** messages ofp_handler itself acts on before the apps see them */
+const CONTROL_MSGS = new Set(['OFPHello', 'OFPEchoRequest', 'OFPEchoReply', 'OFPSwitchFeatures', 'OFPPortDescStatsReply', 'OFPPortStatus', 'OFPErrorMsg']);
 type MsgCtor = new (init?: Record<string, unknown>) => MsgBase;
 
 export interface OFPHandlerInit extends AppInit {
@@ -34,6 +36,8 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
   /** datapaths in MAIN (or CONFIG) by id; a duplicate id replaces the older connection */
   readonly dps = new Map<bigint, Datapath>();
   controllerOptions: ControllerOptions;
+  private lastMsgCls: unknown = null;
+  private lastMsgControl = false;
 
   constructor(init?: OFPHandlerInit) {
     super(init);
@@ -71,7 +75,20 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
   }
 
   onMessage(dp: Datapath, m: MsgBase, state: Dispatcher): void {
-    const name = (m.constructor as unknown as { jsonName: string }).jsonName;
+    // the handshake, echo and port messages get their bookkeeping first (a method of its own, so
+    // the hot path for everything else stays small); one-entry cache of the class's answer
+    const C = m.constructor;
+    if (C !== this.lastMsgCls) {
+      this.lastMsgCls = C;
+      this.lastMsgControl = CONTROL_MSGS.has((C as unknown as { jsonName: string }).jsonName);
+    }
+    if (this.lastMsgControl) this.onControlMessage(dp, m, (C as unknown as { jsonName: string }).jsonName);
+    const Ev = ofpMsgToEvClass(m);
+    const mgr = this.manager;
+    if (mgr !== null && mgr.isObserved(Ev)) this.sendEventToObservers(new Ev(m, dp.rxTime || undefined), state);
+  }
+
+  private onControlMessage(dp: Datapath, m: MsgBase, name: string): void {
     switch (name) {
       case 'OFPHello':
         this.onHello(dp, m);
@@ -101,8 +118,6 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
       default:
         break;
     }
-    const Ev = ofpMsgToEvClass(m);
-    if (this.manager?.isObserved(Ev)) this.sendEventToObservers(new Ev(m), state);
   }
 
   onClose(dp: Datapath): void {
