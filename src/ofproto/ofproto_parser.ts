@@ -6,7 +6,7 @@ import { Reader } from '../wire/reader.js';
 import { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage, OFPUnknownVersion, OFPUnsupportedType, OskenError } from '../wire/errors.js';
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
-import { adopted, defineStruct, lookupClass, OFPStruct, registerClass, SKIP_INIT, type StructClassOf } from './struct.js';
+import { adopted, adoptionEpoch, defineStruct, fastDecoder, lookupClass, OFPStruct, registerClass, registerPlainConstructor, type StructClassOf } from './struct.js';
 
 export const OFP_HEADER_SIZE = 8;
 
@@ -16,6 +16,15 @@ export interface DatapathLike {
 }
 
 const WRITER_POOL: Writer[] = [];
+/**
+ * serialize() writes messages one after another into a slab and gives each its `buf` as a view
+ * of it, as Buffer.allocUnsafe gives views of Node's pool (a slab lives while one of its views does).
+ */
+const SLAB_SIZE = 16384;
+/** a new slab is started when less than this is left (a bigger message grows the slab: copied once) */
+const SLAB_MIN_FREE = 2048;
+let SLAB: Writer | null = null;
+let SLAB_BUSY = false;
 
 /** Base class of every OpenFlow message. */
 export class MsgBase extends OFPStruct {
@@ -53,7 +62,24 @@ export class MsgBase extends OFPStruct {
 
   /** Encode the whole message into `buf` (as os-ken's serialize()). */
   serialize(): void {
-    // scratch writers are pooled (a stack, so nested messages such as bundle-add are safe)
+    if (!SLAB_BUSY) {
+      // encode straight into the output slab and hand out a view of it: no copy
+      SLAB_BUSY = true;
+      try {
+        let w = SLAB;
+        if (w === null || w.buf.length - w.pos < SLAB_MIN_FREE) SLAB = w = new Writer(SLAB_SIZE);
+        const start = w.pos;
+        this.serializeTo(w);
+        const end = w.pos;
+        this.buf = Buffer.from(w.buf.buffer, w.buf.byteOffset + start, end - start);
+        if (w.buf.length > SLAB_SIZE) SLAB = null; // grown for a big message: not kept for the next ones
+        else w.pos = Math.min((end + 7) & ~7, w.buf.length);
+      } finally {
+        SLAB_BUSY = false;
+      }
+      return;
+    }
+    // nested (a message encoding another, e.g. bundle-add): pooled scratch writers (a stack) and a copy
     const w = WRITER_POOL.pop() ?? new Writer(2048);
     w.pos = 0;
     try {
@@ -106,14 +132,23 @@ export class MsgBase extends OFPStruct {
   }
 }
 
+// given SKIP_INIT, MsgBase's constructor only sets these (decoders may skip it: see fastDecoder)
+registerPlainConstructor(MsgBase, ['version', 'msg_type', 'msg_len', 'xid', 'buf', 'datapath']);
+
 type MsgPicker = (r: Reader) => typeof MsgBase;
 interface MsgEntry {
   pick: MsgPicker;
   /** os-ken registers a parser for this type (the `osken ofp decode` contract mirrors that) */
   osken: boolean | ((cls: typeof MsgBase) => boolean);
+  /** the class when the type has exactly one (no picker), else null */
+  fixed: typeof MsgBase | null;
+  /** adopted(fixed), valid while adoptionEpoch() === epoch */
+  adoptedCls: typeof MsgBase | null;
+  epoch: number;
 }
 
-const MSG_TABLE = new Map<number, Map<number, MsgEntry>>();
+/** [version][type] (dense: versions and message types are bytes) */
+const MSG_TABLE: (MsgEntry | undefined)[][] = [];
 /** classes os-ken cannot parse even though their type has a parser entry (e.g. multipart requests) */
 const OSKEN_UNPARSED = new Set<typeof MsgBase>();
 
@@ -121,11 +156,11 @@ export const SUPPORTED_VERSIONS = [1, 3, 4, 5, 6] as const;
 
 /** Register a message class's decoder for its type in each of its versions. */
 export function registerMsgType(versions: readonly number[], type: number, pick: MsgPicker | typeof MsgBase, osken = true): void {
-  const p: MsgPicker = typeof pick === 'function' && 'cls_msg_type' in pick ? () => pick as typeof MsgBase : (pick as MsgPicker);
+  const fixed = typeof pick === 'function' && 'cls_msg_type' in pick ? (pick as typeof MsgBase) : null;
+  const p: MsgPicker = fixed ? () => fixed : (pick as MsgPicker);
   for (const v of versions) {
-    let m = MSG_TABLE.get(v);
-    if (!m) MSG_TABLE.set(v, (m = new Map()));
-    m.set(type, { pick: p, osken });
+    const m = (MSG_TABLE[v & 0xff] ??= []);
+    m[type & 0xff] = { pick: p, osken, fixed, adoptedCls: null, epoch: -1 };
   }
 }
 
@@ -188,23 +223,32 @@ export function msg(
   msgLen: number,
   xid: number,
   buf: Uint8Array,
-  opts: DecodeOptions = {},
+  opts?: DecodeOptions,
 ): MsgBase {
-  const table = MSG_TABLE.get(version);
+  const table = (version & 0xff) === version ? MSG_TABLE[version] : undefined;
   if (!table) throw new OFPUnknownVersion(version);
-  const entry = table.get(msgType);
-  if (!entry || (opts.oskenCompat && !entry.osken)) throw new OFPUnsupportedType(version, 'message type', msgType);
+  const entry = (msgType & 0xff) === msgType ? table[msgType] : undefined;
+  const compat = opts !== undefined && opts.oskenCompat === true;
+  if (!entry || (compat && !entry.osken)) throw new OFPUnsupportedType(version, 'message type', msgType);
   if (msgLen < OFP_HEADER_SIZE) throw new OFPMalformedMessage('ofp_header', 2, `message length ${msgLen} < 8`);
-  const end = Math.min(msgLen, buf.length);
+  const end = msgLen < buf.length ? msgLen : buf.length;
   const r = new Reader(buf, OFP_HEADER_SIZE, end, version);
   let cls: typeof MsgBase;
-  try {
-    cls = adopted(entry.pick(r));
-  } catch (e) {
-    throw annotate(e, version, msgType);
+  if (entry.fixed !== null && entry.epoch === adoptionEpoch()) cls = entry.adoptedCls!;
+  else if (entry.fixed !== null) {
+    cls = entry.adoptedCls = adopted(entry.fixed);
+    const ep = adoptionEpoch();
+    entry.epoch = ep === -2 ? -1 : ep; // never cached while adoptions are pending
+  } else {
+    try {
+      cls = adopted(entry.pick(r));
+    } catch (e) {
+      throw annotate(e, version, msgType);
+    }
   }
-  if (opts.oskenCompat && (OSKEN_UNPARSED.has(cls) || OSKEN_UNPARSED.has(Object.getPrototypeOf(cls)))) throw new OFPUnsupportedType(version, 'message class', cls.jsonName);
-  const m = new (cls as unknown as new (init?: Record<string, unknown>) => MsgBase)(SKIP_INIT);
+  if (compat && (OSKEN_UNPARSED.has(cls) || OSKEN_UNPARSED.has(Object.getPrototypeOf(cls)))) throw new OFPUnsupportedType(version, 'message class', cls.jsonName);
+  const fd = fastDecoder(cls);
+  const m = fd.create() as MsgBase;
   m.datapath = datapath;
   m.version = version;
   m.msg_type = msgType;
@@ -212,7 +256,7 @@ export function msg(
   m.xid = xid;
   m.buf = end === buf.length ? buf : buf.subarray(0, end);
   try {
-    m.decodeFrom(r);
+    fd.decodeInto(m, r);
   } catch (e) {
     if (e instanceof OFPTruncatedMessage) e.ofpmsg = m;
     throw annotate(e, version, msgType);
@@ -239,7 +283,7 @@ function annotate(e: unknown, version: number, msgType: number): Error {
 }
 
 /** Decode a whole buffer holding one message (header included). */
-export function msgFromBuffer(datapath: DatapathLike | null, buf: Uint8Array, opts: DecodeOptions = {}): MsgBase {
+export function msgFromBuffer(datapath: DatapathLike | null, buf: Uint8Array, opts?: DecodeOptions): MsgBase {
   const [version, msgType, msgLen, xid] = header(buf);
   return msg(datapath, version, msgType, msgLen, xid, buf, opts);
 }

@@ -40,11 +40,19 @@ export interface OxmFieldDesc {
   readonly type: TypeDesc;
   /** sort key os-ken uses when composing a match from keyword arguments */
   readonly sortKey: number;
+  /** the encoder's fast path: value size of an OpenFlow-basic Int1/Int2/Int4 (1, 2, 4) or MacAddr (6) field, else 0 */
+  readonly fast: number;
+  /** the unmasked TLV header of a `fast` field */
+  readonly hdr: number;
 }
 
 function f(name: string, cls: number, field: number, type: TypeDesc, expId = 0, expType = 0): OxmFieldDesc {
   const oxmType = (cls << 7) | field;
-  return { name, cls, field, oxmType, expId, expType, type, sortKey: cls === OFPXMC_EXPERIMENTER ? expId : oxmType };
+  const fast = cls !== OFPXMC_OPENFLOW_BASIC ? 0 : type === Int1 || type === Int2 || type === Int4 || type === MacAddr ? type.size : 0;
+  return {
+    name, cls, field, oxmType, expId, expType, type, sortKey: cls === OFPXMC_EXPERIMENTER ? expId : oxmType,
+    fast, hdr: ((oxmType << 9) | type.size) >>> 0,
+  };
 }
 const B = (name: string, field: number, t: TypeDesc) => f(name, OFPXMC_OPENFLOW_BASIC, field, t);
 const ONF = (name: string, field: number, t: TypeDesc) => f(name, OFPXMC_EXPERIMENTER, field, t, ONF_EXPERIMENTER_ID);
@@ -97,6 +105,8 @@ export const NX_OXM_TYPES: OxmFieldDesc[] = [
 /** One version's OXM field table, indexed both ways. */
 export class OxmTable {
   readonly byName = new Map<string, OxmFieldDesc>();
+  /** byName as a prototype-less dictionary: the quicker lookup for hot paths */
+  readonly dict: Record<string, OxmFieldDesc | undefined> = Object.create(null) as Record<string, OxmFieldDesc | undefined>;
   /** non-experimenter fields by 23-bit oxm type */
   readonly byType = new Map<number, OxmFieldDesc>();
   /** experimenter fields by `${expId}:${oxmType or expType}` */
@@ -110,6 +120,7 @@ export class OxmTable {
       if (d.cls === OFPXMC_EXPERIMENTER) this.byExp.set(`${d.expId}:${d.expType || d.oxmType}`, d);
       else this.byType.set(d.oxmType, d);
     }
+    for (const d of this.byName.values()) this.dict[d.name] = d;
   }
 }
 
@@ -164,6 +175,35 @@ export function oxmParseList(r: Reader, table: OxmTable, out: [string, MatchValu
     const t = oxmParse(r, table, where);
     out.push([t.name, t.value]);
   }
+}
+
+/**
+ * True when the bytes from `p` to `end` are a sequence of well-formed OpenFlow-basic TLVs of
+ * fields `table` knows, each exactly its type's size (twice with a mask): oxmParseList then
+ * decodes them without error, to the values oxmBasicValue gives.
+ */
+export function oxmBasicListOk(b: Uint8Array, p: number, end: number, table: OxmTable): boolean {
+  const basic = table.basic;
+  while (p < end) {
+    if (end - p < 4) return false;
+    const h = ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+    if (h >>> 16 !== OFPXMC_OPENFLOW_BASIC) return false;
+    const d = basic[(h >>> 9) & 0x7f];
+    if (d === undefined) return false;
+    const size = d.type.size;
+    const len = h & 0xff;
+    if (size <= 0 || len !== ((h & 0x100) === 0 ? size : 2 * size) || end - p < 4 + len) return false;
+    p += 4 + len;
+  }
+  return true;
+}
+
+/** The user value (or [value, mask]) of the OpenFlow-basic TLV of type `t` at `p`, as oxmParse gives it (checked by oxmBasicListOk). */
+export function oxmBasicValue(b: Uint8Array, p: number, t: TypeDesc): MatchValue {
+  const size = t.size;
+  const value = t.toUser(b, p + 4, size);
+  if ((b[p + 2]! & 1) === 0) return value;
+  return [value, t.toUser(b, p + 4 + size, size)];
 }
 
 /** A decoded OXM TLV: the field's user name and its user value (or [value, mask]). */
@@ -286,25 +326,32 @@ export function oxmSerialize(w: Writer, table: OxmTable, name: string, uv: unkno
 const INT_LIMIT = [1, 0x100, 0x10000, 0x1000000, 0x100000000];
 
 export function oxmSerializeFast(w: Writer, table: OxmTable, name: string, uv: unknown): boolean {
-  const d = table.byName.get(name);
-  if (d === undefined || d.cls !== OFPXMC_OPENFLOW_BASIC) return false;
-  const t = d.type;
-  const size = t.size;
+  const d = table.dict[name];
+  if (d === undefined) return false;
+  return oxmSerializeFastDesc(w, d, uv);
+}
+
+/** oxmSerializeFast with the field's descriptor already looked up (`table.dict[name]`). */
+export function oxmSerializeFastDesc(w: Writer, d: OxmFieldDesc, uv: unknown): boolean {
+  const size = d.fast;
+  if (size === 0) return false;
   if (typeof uv === 'number') {
-    if (!(t === Int1 || t === Int2 || t === Int4) || !(uv >= 0 && uv < INT_LIMIT[size]! && uv === Math.floor(uv))) return false;
+    // an integer in 0..2^(8*size)-1 ((uv >>> 0) === uv: an integer in 0..2^32-1)
+    if (size === 6 || (uv >>> 0) !== uv || (size !== 4 && uv >= INT_LIMIT[size]!)) return false;
     w.ensure(4 + size);
     const p = w.pos;
-    w.view.setUint32(p, ((d.oxmType << 9) | size) >>> 0);
-    if (size === 4) w.view.setUint32(p + 4, uv);
-    else if (size === 2) w.view.setUint16(p + 4, uv);
+    const v = w.view;
+    v.setUint32(p, d.hdr);
+    if (size === 4) v.setUint32(p + 4, uv);
+    else if (size === 2) v.setUint16(p + 4, uv);
     else w.buf[p + 4] = uv;
     w.pos = p + 4 + size;
     return true;
   }
-  if (typeof uv === 'string' && t === MacAddr) {
+  if (size === 6 && typeof uv === 'string') {
     w.ensure(10);
     const p = w.pos;
-    w.view.setUint32(p, ((d.oxmType << 9) | 6) >>> 0);
+    w.view.setUint32(p, d.hdr);
     macToBinInto(uv, w.buf, p + 4);
     w.pos = p + 10;
     return true;
@@ -326,21 +373,34 @@ export function oxmLength(table: OxmTable, name: string, uv: unknown): number {
  * (so `('10.1.2.3', '255.255.0.0')` becomes `('10.1.0.0', '255.255.0.0')`).
  */
 /** lowercase aa:bb:cc:dd:ee:ff, the form os-ken prints */
+const LOWER_HEX = new Uint8Array(128);
+for (const c of '0123456789abcdef') LOWER_HEX[c.charCodeAt(0)] = 1;
+function isLowerHexPair(s: string, i: number): boolean {
+  const a = s.charCodeAt(i);
+  const b = s.charCodeAt(i + 1);
+  return (a | b) < 128 && (LOWER_HEX[a]! & LOWER_HEX[b]!) === 1;
+}
 function isCanonicalMac(s: string): boolean {
-  if (s.length !== 17) return false;
-  for (let i = 0; i < 17; i++) {
-    const c = s.charCodeAt(i);
-    if (i % 3 === 2) {
-      if (c !== 58) return false;
-    } else if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  return s.length === 17 && isLowerHexPair(s, 0) && isLowerHexPair(s, 3) && isLowerHexPair(s, 6) && isLowerHexPair(s, 9) &&
+    isLowerHexPair(s, 12) && isLowerHexPair(s, 15) && s.charCodeAt(2) === 58 && s.charCodeAt(5) === 58 && s.charCodeAt(8) === 58 &&
+    s.charCodeAt(11) === 58 && s.charCodeAt(14) === 58;
+}
+
+/** oxmNormalize with the field's descriptor already looked up (`table.dict[name]`, possibly undefined). */
+export function oxmNormalizeDesc(d: OxmFieldDesc | undefined, table: OxmTable, name: string, uv: unknown): MatchValue {
+  if (d !== undefined) {
+    const t = d.type;
+    if (typeof uv === 'number') {
+      if (t.size <= 4 && uv >= 0 && uv < INT_LIMIT[t.size]! && uv === Math.floor(uv)) return uv;
+    } else if (typeof uv === 'string' && t === MacAddr && isCanonicalMac(uv)) return uv;
   }
-  return true;
+  return oxmNormalize(table, name, uv);
 }
 
 export function oxmNormalize(table: OxmTable, name: string, uv: unknown): MatchValue {
   // fast paths for unmasked values already in canonical form
   if (!Array.isArray(uv)) {
-    const d = table.byName.get(name);
+    const d = table.dict[name];
     if (d) {
       const t = d.type;
       if (typeof uv === 'number' && t.size <= 4 && uv >= 0 && uv < INT_LIMIT[t.size]! && uv === Math.floor(uv)) return uv;

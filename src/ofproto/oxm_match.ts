@@ -9,7 +9,7 @@ import type { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage } from '../wire/errors.js';
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
 import {
-  oxmFromJsonDict, oxmNormalize, oxmParse, oxmParseList, oxmSerialize, oxmSerializeFast, oxmSortKey, oxmTable, oxmToJsonDict,
+  OFPXMC_OPENFLOW_BASIC, oxmBasicListOk, oxmBasicValue, oxmFromJsonDict, oxmNormalizeDesc, oxmSerializeFastDesc, oxmParse, oxmParseList, oxmSerialize, oxmSortKey, oxmTable, oxmToJsonDict,
   type MatchValue, type OxmTable,
 } from './oxm_fields.js';
 import { Layout, OFPStruct } from './struct.js';
@@ -24,8 +24,37 @@ export class OFPMatch extends OFPStruct {
   static override layout = new Layout('OFPMatch', {});
   type = OFPMT_OXM;
   length: number | null = null;
+  /** the pairs; null while a decoded match has not been looked at (see `fields`) */
+  private _fields: [string, MatchValue][] | null = null;
+  /**
+   * A decoded match whose TLVs were all checked at decode time (well-formed OpenFlow-basic
+   * fields) keeps the bytes and turns them into pairs on first use: `get`/`has` read them
+   * directly. The bytes are the input buffer's (as `msg.buf` and `data` are).
+   */
+  private _raw: Uint8Array | null = null;
+  private _rawStart = 0;
+  private _rawEnd = 0;
+  private _rawVersion = 0;
+
   /** [name, value] pairs in wire order (os-ken's _fields2) */
-  fields: [string, MatchValue][];
+  get fields(): [string, MatchValue][] {
+    return this._fields ?? this.materialize();
+  }
+  set fields(v: [string, MatchValue][]) {
+    this._fields = v;
+    this._raw = null;
+  }
+
+  private materialize(): [string, MatchValue][] {
+    const out: [string, MatchValue][] = [];
+    const raw = this._raw;
+    if (raw !== null) {
+      oxmParseList(new R(raw, this._rawStart, this._rawEnd, this._rawVersion), oxmTable(this._rawVersion), out);
+      this._raw = null;
+    }
+    this._fields = out;
+    return out;
+  }
 
   /**
    * @param init match fields by os-ken name (a [value, mask] pair for a masked field)
@@ -33,28 +62,33 @@ export class OFPMatch extends OFPStruct {
    */
   constructor(init?: MatchInit | null, version = 6) {
     super();
-    this.fields = [];
+    // no fields: `_fields` stays null and the getter makes the empty list on first use
     if (!init) return;
+    this._fields = [];
     const table = oxmTable(version);
-    // insertion in os-ken's order (by OXM type, stable): matches are small
-    const keys: number[] = [];
-    const fields = this.fields;
+    const dict = table.dict;
+    // os-ken's order: by OXM type, stable (fields given in order just append)
+    const fields = this._fields;
+    let last = -1;
     for (const k in init) {
       if (k === 'type_' || k === 'length') continue;
       const v = init[k];
       if (v === undefined || v === null) continue;
-      const sk = oxmSortKey(table, k);
-      const pair: [string, MatchValue] = [k, oxmNormalize(table, k, v)];
+      const d = dict[k];
+      const sk = d !== undefined ? d.sortKey : oxmSortKey(table, k);
+      const pair: [string, MatchValue] = [k, oxmNormalizeDesc(d, table, k, v)];
+      if (sk >= last) {
+        fields.push(pair);
+        last = sk;
+        continue;
+      }
       let i = fields.length;
       fields.push(pair);
-      keys.push(sk);
-      while (i > 0 && keys[i - 1]! > sk) {
+      while (i > 0 && sortKeyOf(table, fields[i - 1]![0]) > sk) {
         fields[i] = fields[i - 1]!;
-        keys[i] = keys[i - 1]!;
         i--;
       }
       fields[i] = pair;
-      keys[i] = sk;
     }
   }
 
@@ -66,11 +100,44 @@ export class OFPMatch extends OFPStruct {
   }
 
   get(name: string): MatchValue | undefined {
-    for (const [k, v] of this.fields) if (k === name) return v;
+    const fields = this._fields;
+    if (fields === null) {
+      const at = this.rawFind(name);
+      if (at >= 0) return oxmBasicValue(this._raw!, at, oxmTable(this._rawVersion).dict[name]!.type);
+      if (at === -1) return undefined;
+      return this.get(name); // -2: materialized
+    }
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      if (f[0] === name) return f[1];
+    }
     return undefined;
   }
   has(name: string): boolean {
+    if (this._fields === null) {
+      const at = this.rawFind(name);
+      if (at !== -2) return at >= 0;
+    }
     return this.fields.some(([k]) => k === name);
+  }
+
+  /** Offset of the first TLV of field `name` in the undecoded bytes, -1 if none, -2 if not answerable from the bytes (then materialized). */
+  private rawFind(name: string): number {
+    const raw = this._raw!;
+    const table = oxmTable(this._rawVersion);
+    const d = table.dict[name];
+    if (d === undefined || d.cls !== OFPXMC_OPENFLOW_BASIC || table.basic[d.field] !== d) {
+      this.materialize();
+      return -2;
+    }
+    const want = d.oxmType;
+    const end = this._rawEnd;
+    for (let p = this._rawStart; p < end; ) {
+      const h = ((raw[p]! << 24) | (raw[p + 1]! << 16) | (raw[p + 2]! << 8) | raw[p + 3]!) >>> 0;
+      if (h >>> 9 === want) return p;
+      p += 4 + (h & 0xff);
+    }
+    return -1;
   }
   items(): [string, MatchValue][] {
     return this.fields;
@@ -80,10 +147,12 @@ export class OFPMatch extends OFPStruct {
   }
 
   override decodeFrom(r: Reader): void {
+    this._raw = null;
     const start = r.pos;
     r.need(4, 'ofp_match');
-    this.type = r.view.getUint16(start);
-    const length = r.view.getUint16(start + 2);
+    const b = r.bytes;
+    this.type = (b[start]! << 8) | b[start + 1]!;
+    const length = (b[start + 2]! << 8) | b[start + 3]!;
     this.length = length;
     if (length < 4) throw new OFPMalformedMessage('ofp_match', start, `length ${length} < 4`);
     const padded = (length + 7) & ~7;
@@ -101,11 +170,20 @@ export class OFPMatch extends OFPStruct {
       }
       throw new OFPTruncatedMessage('ofp_match', length, saveEnd - start, start);
     }
-    r.end = end;
-    try {
-      oxmParseList(r, table, this.fields);
-    } finally {
-      r.end = saveEnd;
+    if (oxmBasicListOk(b, start + 4, end, table)) {
+      // every TLV is a well-formed OpenFlow-basic field: decoding them cannot fail, so it can wait
+      this._fields = null;
+      this._raw = b;
+      this._rawStart = start + 4;
+      this._rawEnd = end;
+      this._rawVersion = r.version;
+    } else {
+      r.end = end;
+      try {
+        oxmParseList(r, table, this.fields);
+      } finally {
+        r.end = saveEnd;
+      }
     }
     r.pos = Math.min(start + padded, saveEnd);
   }
@@ -120,8 +198,12 @@ export class OFPMatch extends OFPStruct {
     w.u16(this.type ?? OFPMT_OXM);
     w.u16(0);
     const table = oxmTable(w.version || 6);
-    for (const f of this.fields) {
-      if (!oxmSerializeFast(w, table, f[0], f[1])) oxmSerialize(w, table, f[0], f[1]);
+    const fields = this.fields;
+    const dict = table.dict;
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i]!;
+      const d = dict[f[0]];
+      if (d === undefined || !oxmSerializeFastDesc(w, d, f[1])) oxmSerialize(w, table, f[0], f[1]);
     }
     const length = w.pos - start;
     this.length = length;
@@ -158,6 +240,11 @@ export class OFPMatch extends OFPStruct {
     m.decodeFrom(r);
     return m as unknown as T;
   }
+}
+
+function sortKeyOf(table: OxmTable, name: string): number {
+  const d = table.dict[name];
+  return d !== undefined ? d.sortKey : oxmSortKey(table, name);
 }
 
 import { Writer as W } from '../wire/writer.js';

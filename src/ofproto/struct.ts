@@ -162,9 +162,19 @@ export class Layout {
     };
   }
 
+  /** Compile now (the decode/encode/init functions are final afterwards). */
+  ensureCompiled(): void {
+    if (!this.compiled) this.compile();
+  }
+
+  private compiled = false;
+
   private compile(): void {
+    this.compiled = true;
     const fields = this.fields;
-    const dec: string[] = ['const v = r.view; const b = r.bytes; const start = r.pos; let p = start; let e = r.end;'];
+    // fixed fields are read from the bytes (no DataView per message); u64 through an 8-byte scratch view
+    const dec: string[] = ['const b = r.bytes; const start = r.pos; let p = start; let e = r.end;'];
+    if (fields.some((f) => f.spec.kind === 'u64')) dec.push('const S8 = H.s8; const SV = H.sv;');
     const enc: string[] = ['const start = w.pos; let p = start; let v; let b;'];
     const ini: string[] = [];
     const where = JSON.stringify(this.name);
@@ -185,18 +195,22 @@ export class Layout {
           const at = `p + ${off}`;
           const s = f.spec;
           switch (s.kind) {
-            case 'u8': dec.push(`${a} = v.getUint8(${at});`); break;
-            case 'u16': dec.push(`${a} = v.getUint16(${at});`); break;
-            case 'u32': dec.push(`${a} = v.getUint32(${at});`); break;
-            case 'u64': dec.push(`${a} = v.getBigUint64(${at});`); break;
+            case 'u8': dec.push(`${a} = b[${at}];`); break;
+            case 'u16': dec.push(`${a} = ${rd16(at)};`); break;
+            case 'u32': dec.push(`${a} = ${rd32(at)};`); break;
+            case 'u64': {
+              const cp: string[] = [];
+              for (let z = 0; z < 8; z++) cp.push(`S8[${z}] = b[${at} + ${z}];`);
+              dec.push(`${cp.join(' ')} ${a} = SV.getBigUint64(0);`);
+              break;
+            }
             case 'mac': dec.push(`${a} = H.macToText(b, ${at});`); break;
             case 'ipv4': dec.push(`${a} = H.ipv4ToText(b, ${at});`); break;
             case 'bytes': dec.push(`${a} = b.subarray(${at}, ${at} + ${s.size});`); break;
             case 'str': dec.push(`${a} = H.strDec(b, ${at}, ${s.size}, ${JSON.stringify(s.opt)});`); break;
             case 'len':
             case 'lenOf': {
-              const rd = s.size === 2 ? 'getUint16' : 'getUint32';
-              dec.push(`${a} = v.${rd}(${at});`);
+              dec.push(`${a} = ${s.size === 2 ? rd16(at) : rd32(at)};`);
               if (s.kind === 'len') {
                 lenSeen = true;
                 const alignExpr = s.opt === 'exclude' && (s.align ?? 1) > 1 ? `((${a} + ${s.align! - 1}) & ~${s.align! - 1})` : a;
@@ -307,6 +321,10 @@ export class Layout {
   }
 }
 
+/** Big-endian reads from the byte array `b` in compiled code (bounds are checked once per fixed run). */
+const rd16 = (at: string): string => `((b[${at}] << 8) | b[${at} + 1])`;
+const rd32 = (at: string): string => `(((b[${at}] << 24) | (b[${at} + 1] << 16) | (b[${at} + 2] << 8) | b[${at} + 3]) >>> 0)`;
+
 /** Helpers handed to compiled code. */
 export interface Helpers {
   ops: (FieldOps<unknown> | undefined)[];
@@ -315,6 +333,9 @@ export interface Helpers {
   range(where: string, field: string, value: unknown, max: number | bigint): never;
   checkLen(len: number, min: number, start: number, end: number, where: string): void;
   subReader(r: Reader, pos: number, end: number): Reader;
+  /** 8-byte scratch and its view: u64 fields are copied there and read with getBigUint64 */
+  s8: Uint8Array;
+  sv: DataView;
   macToText: typeof macToText;
   ipv4ToText: typeof ipv4ToText;
   macToBin: typeof macToBin;
@@ -325,6 +346,8 @@ export interface Helpers {
   bytesEnc(b: Uint8Array, off: number, n: number, v: Uint8Array): void;
 }
 
+const U64_SCRATCH = new Uint8Array(8);
+const U64_VIEW = new DataView(U64_SCRATCH.buffer);
 const latin1 = new TextDecoder('latin1');
 const utf8 = new TextDecoder('utf-8');
 const utf8e = new TextEncoder();
@@ -346,8 +369,10 @@ function makeHelpers(layout: Layout): Helpers {
       if (start + len > end) throw new OFPTruncatedMessage(where, len, end - start, start);
     },
     subReader(r, pos, end) {
-      return new Reader(r.bytes, pos, end, r.version, r.view);
+      return new Reader(r.bytes, pos, end, r.version, r.viewIfMade);
     },
+    s8: U64_SCRATCH,
+    sv: U64_VIEW,
     macToText,
     ipv4ToText,
     macToBin,
@@ -432,6 +457,7 @@ function flushAdoptions(): void {
     else i++;
   }
   if (found.size === 0) return;
+  ADOPTION_EPOCH++;
   for (const [parent, child] of found) ADOPTED.set(parent, child);
   // one pass over the registry
   for (const m of CLASSES.values()) {
@@ -447,6 +473,15 @@ export function adopted<T>(cls: T): T {
   if (PENDING_NS.length) flushAdoptions();
   return (ADOPTED.get(cls) as T | undefined) ?? cls;
 }
+
+/**
+ * Changes whenever adopted() may answer differently (a facade is waiting to be adopted, or was):
+ * callers may cache adopted(x) while it stays the same. Odd while adoptions are pending.
+ */
+export function adoptionEpoch(): number {
+  return PENDING_NS.length ? -2 : ADOPTION_EPOCH;
+}
+let ADOPTION_EPOCH = 0;
 
 /**
  * Make decoders and JSON lookups produce the exported subclasses (`class OFPFlowMod extends defineMsg(...) {}`)
@@ -549,10 +584,110 @@ export abstract class OFPStruct {
 
   /** Decode one instance at r.pos. */
   static decode<T extends OFPStruct>(this: new (init?: Record<string, unknown>) => T, r: Reader): T {
-    // decoding fills every field itself: skip the constructor's defaults
-    const o = new this(SKIP_INIT);
-    o.decodeFrom(r);
-    return o;
+    // decoding fills every field itself: skip the constructor's defaults (see fastDecoder)
+    return fastDecoder(this as unknown as typeof OFPStruct).decode(r) as T;
+  }
+}
+
+/**
+ * How decoders make and fill instances of one class, compiled per class (so each has its own
+ * type feedback). For a "plain" class (every constructor between it and OFPStruct is an engine
+ * base, a default constructor or a registered one, and decodeFrom is the engine's), the object
+ * is made by a factory that assigns the fields in the order the constructors and the decoder
+ * would (same prototype: `instanceof` holds, `constructor` is the class), skipping the
+ * constructor chain; otherwise by `new cls(SKIP_INIT)` and `decodeFrom`.
+ */
+export interface FastDecoder {
+  readonly cls: unknown;
+  /** a new instance as `new cls(SKIP_INIT)` makes it (fields to be filled by decodeInto) */
+  create(): OFPStruct;
+  /** fill `o` (made by create) from r, as o.decodeFrom(r) */
+  decodeInto(o: OFPStruct, r: Reader): void;
+  /** create + decodeInto */
+  decode(r: Reader): OFPStruct;
+}
+
+const FAST = Symbol('osken.fastDecoder');
+/** Constructors known to assign only these fields (to null) when given SKIP_INIT (MsgBase registers itself). */
+const KNOWN_CTORS = new Map<unknown, readonly string[]>();
+
+/** Declare that `cls`'s constructor, given SKIP_INIT, only sets `fields` to null, in this order. */
+export function registerPlainConstructor(cls: unknown, fields: readonly string[]): void {
+  KNOWN_CTORS.set(cls, fields);
+}
+
+function isDefaultConstructor(k: unknown): boolean {
+  if (typeof k !== 'function') return false;
+  const src = Function.prototype.toString.call(k);
+  // a class without an explicit constructor (TS emits one for instance fields)
+  return src.startsWith('class') && !/\bconstructor\s*\(/.test(src);
+}
+
+export function fastDecoder(cls: typeof OFPStruct): FastDecoder {
+  const f = (cls as unknown as Record<symbol, FastDecoder | undefined>)[FAST];
+  if (f !== undefined && f.cls === cls) return f;
+  return makeFastDecoder(cls);
+}
+
+function makeFastDecoder(cls: typeof OFPStruct): FastDecoder {
+  let plain = cls.prototype.decodeFrom === OFPStruct.prototype.decodeFrom && cls.layout instanceof Layout;
+  const inherited: (readonly string[])[] = [];
+  for (let k: unknown = cls; plain && k !== OFPStruct; k = Object.getPrototypeOf(k)) {
+    if (typeof k !== 'function' || k === Function.prototype) plain = false;
+    else if (Object.prototype.hasOwnProperty.call(k, ENGINE_BASE)) continue;
+    else if (KNOWN_CTORS.has(k)) inherited.unshift(KNOWN_CTORS.get(k)!);
+    else if (!isDefaultConstructor(k)) plain = false;
+  }
+  let fd: FastDecoder;
+  const tag = cls.name.replace(/[^A-Za-z0-9_]/g, '_');
+  if (plain) {
+    const layout = cls.layout;
+    layout.ensureCompiled();
+    const init: string[] = [];
+    for (const names of inherited) for (const n of names) init.push(`this[${JSON.stringify(n)}] = null;`);
+    for (const fl of layout.fields) if (fl.spec.kind !== 'pad') init.push(`this[${JSON.stringify(fl.name)}] = undefined;`);
+    fd = new Function('P', 'L', 'H', 'C', `
+      function F() { ${init.join(' ')} }
+      F.prototype = P;
+      const dec = L.decodeFn;
+      return {
+        cls: C,
+        create: function () { return new F(); },
+        decodeInto: function (o, r) { dec(o, r, H); },
+        decode: function (r) { const o = new F(); dec(o, r, H); return o; },
+      };
+      //# sourceURL=osken-new-${tag}.js`)(cls.prototype, layout, cls.helpers, cls) as FastDecoder;
+  } else {
+    fd = new Function('C', 'SKIP', `
+      return {
+        cls: C,
+        create: function () { return new C(SKIP); },
+        decodeInto: function (o, r) { o.decodeFrom(r); },
+        decode: function (r) { const o = new C(SKIP); o.decodeFrom(r); return o; },
+      };
+      //# sourceURL=osken-new-${tag}.js`)(cls, SKIP_INIT) as FastDecoder;
+  }
+  Object.defineProperty(cls, FAST, { value: fd, writable: true, configurable: true, enumerable: false });
+  return fd;
+}
+
+/** The per-class encodeTo methods defineStruct installs (a class built on such a class gets its own). */
+const ENGINE_ENCODERS = new WeakSet<object>();
+
+/**
+ * A per-class encodeTo uses its own class's layout. If a hand-written class overrides encodeTo
+ * and calls super.encodeTo (reaching such a method) while a new structure is built on it, the
+ * call must use the new structure's layout: those engine classes get the generic encodeTo back.
+ */
+function keepSuperEncodeGeneric(base: abstract new (...args: never[]) => OFPStruct): void {
+  let overridden = false;
+  for (let k: unknown = base; typeof k === 'function' && k !== OFPStruct; k = Object.getPrototypeOf(k)) {
+    const proto = (k as { prototype: object }).prototype;
+    const own = Object.getOwnPropertyDescriptor(proto, 'encodeTo');
+    if (own === undefined) continue;
+    if (ENGINE_ENCODERS.has(own.value as object)) {
+      if (overridden) Object.defineProperty(proto, 'encodeTo', { configurable: true, writable: true, value: OFPStruct.prototype.encodeTo });
+    } else overridden = true;
   }
 }
 
@@ -570,17 +705,35 @@ export function defineStruct<S extends SpecMap, B extends abstract new (...args:
 ): StructClassOf<S, B> {
   const layout = new Layout(name, spec);
   const Base = (base ?? OFPStruct) as unknown as new (init?: Record<string, unknown>) => OFPStruct;
-  const C = class extends Base {
-    static jsonName = name;
-    static layout = layout;
-    static helpers = makeHelpers(layout);
-    constructor(init?: Record<string, unknown>) {
+  // the class is compiled per structure so that its constructor has its own type feedback
+  // (the base constructor and initFn it calls are then known, and inlined where it is built)
+  const tag = /^[A-Z][A-Za-z0-9_]*$/.test(name) ? name : `S_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
+  const C = new Function('$Base', '$layout', '$SKIP', `return class ${tag} extends $Base {
+    constructor(init) {
       super(init);
-      if (init !== SKIP_INIT) layout.initFn(this as unknown as StructObj, init, layout.defaults);
+      if (init !== $SKIP) $layout.initFn(this, init, $layout.defaults);
     }
-  };
+  }\n//# sourceURL=osken-class-${tag}.js`)(Base, layout, SKIP_INIT) as typeof OFPStruct;
+  C.jsonName = name;
+  C.layout = layout;
+  C.helpers = makeHelpers(layout);
   Object.defineProperty(C, 'name', { value: name });
   Object.defineProperty(C, ENGINE_BASE, { value: true });
+  keepSuperEncodeGeneric(Base);
+  const baseEncode = Base.prototype.encodeTo;
+  if (baseEncode === OFPStruct.prototype.encodeTo || ENGINE_ENCODERS.has(baseEncode)) {
+    // this class's own encodeTo (compiled on first use: its own type feedback, no lookups through
+    // `this.constructor`); a base with its own encodeTo (e.g. NXAction) keeps it
+    const helpers = C.helpers;
+    const stub = function encodeTo(this: OFPStruct, w: Writer): void {
+      const f = new Function('L', 'H', `return function encodeTo(w) { L.encodeFn(this, w, H); }\n//# sourceURL=osken-encodeTo-${tag}.js`)(layout, helpers) as (w: Writer) => void;
+      ENGINE_ENCODERS.add(f);
+      Object.defineProperty(C.prototype, 'encodeTo', { configurable: true, writable: true, value: f });
+      f.call(this, w);
+    };
+    ENGINE_ENCODERS.add(stub);
+    Object.defineProperty(C.prototype, 'encodeTo', { configurable: true, writable: true, value: stub });
+  }
   return C as unknown as StructClassOf<S, B>;
 }
 
@@ -592,25 +745,47 @@ export type StructClassOf<S, B extends abstract new (...args: never[]) => OFPStr
 
 /** A nested structure of a fixed class. */
 export function structField<T extends OFPStruct>(cls: (new () => T) & { fromJsonDict(b: JsonObject, v?: number): unknown; jsonName: string }, def: () => T | null): FieldSpec<T, T> {
-  return varField<T>(
-    {
-      decode: (r, o, name) => {
-        // attach before filling, so a truncation leaves the partial child on the parent (as os-ken does)
+  const ops: FieldOps<T> = {
+    // replaced on first use by code of its own (monomorphic: the class is known)
+    decode(r, o, name) {
+      // attach before filling, so a truncation leaves the partial child on the parent (as os-ken does)
+      ops.decode = new Function('cls', `return function decodeStruct(r, o, name) {
         const x = new cls();
         o[name] = x;
         x.decodeFrom(r);
         return x;
-      },
-      encode: (w, v) => v.encodeTo(w),
-      toJson: (v) => (v ? v.toJsonDict() : null),
-      fromJson: (j, version) => {
-        const body = (j as JsonObject)[cls.jsonName];
-        if (body === undefined) throw new JsonDictError(`expected {"${cls.jsonName}": ...}`);
-        return cls.fromJsonDict(body as JsonObject, version) as T;
-      },
+      }`)(cls) as FieldOps<T>['decode'];
+      return ops.decode(r, o, name);
     },
-    def as () => T,
-  );
+    encode(w, v, o) {
+      ops.encode = compileEncodeOne<T>();
+      ops.encode(w, v, o);
+    },
+    toJson: (v) => (v ? v.toJsonDict() : null),
+    fromJson: (j, version) => {
+      const body = (j as JsonObject)[cls.jsonName];
+      if (body === undefined) throw new JsonDictError(`expected {"${cls.jsonName}": ...}`);
+      return cls.fromJsonDict(body as JsonObject, version) as T;
+    },
+  };
+  return varField<T>(ops, def as () => T);
+}
+
+/** `(w, v) => v.encodeTo(w)` with its own type feedback. */
+function compileEncodeOne<T>(): (w: Writer, v: T) => void {
+  return new Function('return function encodeOne(w, v) { v.encodeTo(w); }')() as (w: Writer, v: T) => void;
+}
+
+/** A list encoder with its own type feedback (arrays by index; any other iterable as before). */
+function compileListEncode<T>(elem: ElemCodec<T>): (w: Writer, v: T[]) => void {
+  return new Function('elem', `return function encodeList(w, v) {
+    if (v === null || v === undefined) return;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) elem.encode(w, v[i]);
+      return;
+    }
+    for (const x of v) elem.encode(w, x);
+  }`)(elem) as (w: Writer, v: T[]) => void;
 }
 
 /** Element codec of a list: how one element is decoded (dispatching on type) and shown. */
@@ -621,30 +796,47 @@ export interface ElemCodec<T> {
   fromJson(j: JsonValue, version: number): T;
 }
 
+/**
+ * The list decoder of one listField, compiled on first use (its own type feedback: the element
+ * codec it calls is then known). A one-element list is allocated at its size.
+ */
+function compileListDecode<T>(elem: ElemCodec<T>): (r: Reader) => T[] {
+  return new Function('elem', 'M', `return function decodeList(r) {
+    if (r.pos >= r.end) return [];
+    let before = r.pos;
+    const first = elem.decode(r);
+    if (r.pos <= before) throw new M('list', before, 'element of zero length');
+    if (r.pos >= r.end) return [first];
+    const out = [first];
+    while (r.pos < r.end) {
+      before = r.pos;
+      out.push(elem.decode(r));
+      if (r.pos <= before) throw new M('list', before, 'element of zero length');
+    }
+    return out;
+  }`)(elem, OFPMalformedMessage) as (r: Reader) => T[];
+}
+
 /** Elements until the end of the enclosing bound. */
 export function listField<T>(elem: ElemCodec<T>): FieldSpec<T[], T[]> {
-  return varField<T[]>(
-    {
-      decode(r) {
-        const out: T[] = [];
-        while (r.pos < r.end) {
-          const before = r.pos;
-          out.push(elem.decode(r));
-          if (r.pos <= before) throw new OFPMalformedMessage('list', before, 'element of zero length');
-        }
-        return out;
-      },
-      encode(w, v) {
-        for (const x of v ?? []) elem.encode(w, x);
-      },
-      toJson: (v) => (v ?? []).map((x) => elem.toJson(x)),
-      fromJson: (j, version) => {
-        if (!Array.isArray(j)) throw new JsonDictError('expected a list');
-        return j.map((x) => elem.fromJson(x, version));
-      },
+  const ops: FieldOps<T[]> = {
+    // replaced by the compiled decoder on first use
+    decode(r) {
+      const dec = compileListDecode(elem);
+      ops.decode = dec;
+      return dec(r);
     },
-    () => [],
-  );
+    encode(w, v, o) {
+      ops.encode = compileListEncode(elem);
+      ops.encode(w, v, o);
+    },
+    toJson: (v) => (v ?? []).map((x) => elem.toJson(x)),
+    fromJson: (j, version) => {
+      if (!Array.isArray(j)) throw new JsonDictError('expected a list');
+      return j.map((x) => elem.fromJson(x, version));
+    },
+  };
+  return varField<T[]>(ops, () => []);
 }
 
 /** Raw bytes to the end of the enclosing bound (a view, not a copy). */
@@ -664,9 +856,16 @@ export function dataField(): FieldSpec<Uint8Array, Uint8Array> {
 
 /** Element codec for a concrete struct class. */
 export function structElem<T extends OFPStruct>(cls: { decode(r: Reader): T; fromJsonDict(b: JsonObject, v?: number): T; jsonName: string }): ElemCodec<T> {
-  return {
-    decode: (r) => cls.decode(r),
-    encode: (w, v) => v.encodeTo(w),
+  const codec: ElemCodec<T> = {
+    // replaced on first use by a decoder of its own (straight to the class's fast decoder)
+    decode(r) {
+      codec.decode = compileElemDecode(() => cls);
+      return codec.decode(r);
+    },
+    encode(w, v) {
+      codec.encode = compileEncodeOne<T>();
+      codec.encode(w, v);
+    },
     toJson: (v) => v.toJsonDict(),
     fromJson: (j, version) => {
       const body = (j as JsonObject)[cls.jsonName];
@@ -674,6 +873,18 @@ export function structElem<T extends OFPStruct>(cls: { decode(r: Reader): T; fro
       return cls.fromJsonDict(body as JsonObject, version);
     },
   };
+  return codec;
+}
+
+/**
+ * An element decoder with its own type feedback: `pick(r)` chooses the class, whose static
+ * decode is used if it has its own, else its fast decoder (what OFPStruct.decode does).
+ */
+function compileElemDecode<T>(pick: (r: Reader) => unknown): (r: Reader) => T {
+  return new Function('pick', 'base', 'fast', `return function decodeElem(r) {
+    const c = pick(r);
+    return c.decode === base ? fast(c).decode(r) : c.decode(r);
+  }`)(pick, OFPStruct.decode, fastDecoder) as (r: Reader) => T;
 }
 
 /**
@@ -681,10 +892,17 @@ export function structElem<T extends OFPStruct>(cls: { decode(r: Reader): T; fro
  * class from the bytes at r.pos (it may peek), `unknown` handles types no class claims.
  */
 export function polyElem<T extends OFPStruct>(pick: (r: Reader) => { decode(r: Reader): T }): ElemCodec<T> {
-  return {
-    decode: (r) => pick(r).decode(r),
-    encode: (w, v) => v.encodeTo(w),
+  const codec: ElemCodec<T> = {
+    decode(r) {
+      codec.decode = compileElemDecode(pick);
+      return codec.decode(r);
+    },
+    encode(w, v) {
+      codec.encode = compileEncodeOne<T>();
+      codec.encode(w, v);
+    },
     toJson: (v) => v.toJsonDict(),
     fromJson: (j, version) => objFromJsonDict(j, version) as T,
   };
+  return codec;
 }

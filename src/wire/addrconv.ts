@@ -9,8 +9,17 @@ export class AddressError extends OskenError {}
 const HEX: string[] = [];
 for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, '0'));
 
+/** char codes of '0'..'f' */
+const HEXC: number[] = [];
+for (let i = 0; i < 16; i++) HEXC.push('0123456789abcdef'.charCodeAt(i));
+
 export function macToText(b: Uint8Array, off = 0): string {
-  return `${HEX[b[off]!]}:${HEX[b[off + 1]!]}:${HEX[b[off + 2]!]}:${HEX[b[off + 3]!]}:${HEX[b[off + 4]!]}:${HEX[b[off + 5]!]}`;
+  // one flat string (a template literal makes a rope that every later charCodeAt has to flatten)
+  const x0 = b[off]!, x1 = b[off + 1]!, x2 = b[off + 2]!, x3 = b[off + 3]!, x4 = b[off + 4]!, x5 = b[off + 5]!;
+  return String.fromCharCode(
+    HEXC[x0 >> 4]!, HEXC[x0 & 15]!, 58, HEXC[x1 >> 4]!, HEXC[x1 & 15]!, 58, HEXC[x2 >> 4]!, HEXC[x2 & 15]!, 58,
+    HEXC[x3 >> 4]!, HEXC[x3 & 15]!, 58, HEXC[x4 >> 4]!, HEXC[x4 & 15]!, 58, HEXC[x5 >> 4]!, HEXC[x5 & 15]!,
+  );
 }
 
 function hexVal(c: number): number {
@@ -20,18 +29,36 @@ function hexVal(c: number): number {
   return -1;
 }
 
+/** hex digit values by char code (-1: not a hex digit) */
+const HEXV = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEXV['0123456789abcdef'.charCodeAt(i)] = i;
+  HEXV['0123456789ABCDEF'.charCodeAt(i)] = i;
+}
+/** the byte of the two hex digits at i, or a negative number if they are not hex digits */
+function hexByte(text: string, i: number): number {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  return (a | b) < 128 ? (HEXV[a]! << 4) | HEXV[b]! : -1;
+}
+/** ':' or '-' */
+function isMacSep(c: number): boolean {
+  return c === 58 || c === 45;
+}
+
 /** Write a MAC address's 6 bytes into out at off (no allocation for the canonical form). */
 export function macToBinInto(text: string, out: Uint8Array, off: number): void {
   if (text.length === 17) {
-    let ok = true;
-    for (let i = 0; i < 6 && ok; i++) {
-      const hi = hexVal(text.charCodeAt(3 * i));
-      const lo = hexVal(text.charCodeAt(3 * i + 1));
-      const sep = i < 5 ? text.charCodeAt(3 * i + 2) : 58;
-      if (hi < 0 || lo < 0 || (sep !== 58 && sep !== 45)) ok = false;
-    }
-    if (ok) {
-      for (let i = 0; i < 6; i++) out[off + i] = (hexVal(text.charCodeAt(3 * i)) << 4) | hexVal(text.charCodeAt(3 * i + 1));
+    // one pass; `out` is only written once the whole text is known good
+    const x0 = hexByte(text, 0), x1 = hexByte(text, 3), x2 = hexByte(text, 6), x3 = hexByte(text, 9), x4 = hexByte(text, 12), x5 = hexByte(text, 15);
+    if ((x0 | x1 | x2 | x3 | x4 | x5) >= 0 && isMacSep(text.charCodeAt(2)) && isMacSep(text.charCodeAt(5)) && isMacSep(text.charCodeAt(8)) &&
+      isMacSep(text.charCodeAt(11)) && isMacSep(text.charCodeAt(14))) {
+      out[off] = x0;
+      out[off + 1] = x1;
+      out[off + 2] = x2;
+      out[off + 3] = x3;
+      out[off + 4] = x4;
+      out[off + 5] = x5;
       return;
     }
   }

@@ -1,13 +1,13 @@
 import { OFPMalformedMessage, OFPTruncatedMessage } from './errors.js';
 
 /**
- * A bounded cursor over one inbound buffer. One DataView is made per buffer;
- * nested structures get a child Reader that shares it (`sub`), never a copy.
- * Check once with `need`, then read.
+ * A bounded cursor over one inbound buffer. At most one DataView is made per buffer, on first
+ * use of `view` (decoders that read `bytes` directly never pay for it); nested structures get a
+ * child Reader that shares it (`sub`), never a copy. Check once with `need`, then read.
  */
 export class Reader {
-  readonly view: DataView;
   readonly bytes: Uint8Array;
+  private _view: DataView | undefined;
   pos: number;
   end: number;
   /** negotiated OpenFlow version (or 0 when not relevant) */
@@ -15,10 +15,25 @@ export class Reader {
 
   constructor(bytes: Uint8Array, pos = 0, end = bytes.length, version = 0, view?: DataView) {
     this.bytes = bytes;
-    this.view = view ?? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this._view = view;
     this.pos = pos;
     this.end = end;
     this.version = version;
+  }
+
+  /** A DataView over `bytes` (same offsets), made on first use and shared with child readers. */
+  get view(): DataView {
+    let v = this._view;
+    if (v === undefined) {
+      const b = this.bytes;
+      v = this._view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    }
+    return v;
+  }
+
+  /** The DataView if one was made already (to hand to a child reader over the same bytes), else undefined. */
+  get viewIfMade(): DataView | undefined {
+    return this._view;
   }
 
   get remaining(): number {
@@ -33,7 +48,7 @@ export class Reader {
   /** A child reader over the next len bytes; advances this reader past them. */
   sub(len: number, where: string): Reader {
     this.need(len, where);
-    const r = new Reader(this.bytes, this.pos, this.pos + len, this.version, this.view);
+    const r = new Reader(this.bytes, this.pos, this.pos + len, this.version, this._view);
     this.pos += len;
     return r;
   }

@@ -50,8 +50,12 @@ export class Writer {
   /** n zero bytes. */
   zeros(n: number): void {
     this.ensure(n);
-    this.buf.fill(0, this.pos, this.pos + n);
-    this.pos += n;
+    const b = this.buf;
+    const p = this.pos;
+    // a few stores beat fill's call for the short pads of alignment
+    if (n <= 16) for (let i = 0; i < n; i++) b[p + i] = 0;
+    else b.fill(0, p, p + n);
+    this.pos = p + n;
   }
   bytes(b: Uint8Array): void {
     this.ensure(b.length);

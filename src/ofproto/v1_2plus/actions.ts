@@ -53,8 +53,10 @@ export function experimenterActionPicker(experimenter: number): ((r: Reader) => 
 
 function pickAction(r: Reader): ActionClass {
   r.need(4, 'ofp_action');
-  const type = r.view.getUint16(r.pos);
-  const len = r.view.getUint16(r.pos + 2);
+  const b = r.bytes;
+  const at = r.pos;
+  const type = (b[at]! << 8) | b[at + 1]!;
+  const len = (b[at + 2]! << 8) | b[at + 3]!;
   if (len < 8) throw new OFPMalformedMessage('ofp_action', r.pos, `action length ${len} < 8`);
   if (type === 0xffff) {
     r.need(8, 'ofp_action_experimenter');

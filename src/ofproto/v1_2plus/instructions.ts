@@ -25,8 +25,10 @@ export function registerInstruction(versions: readonly number[], types: readonly
 
 function pickInstruction(r: Reader): InstClass {
   r.need(4, 'ofp_instruction');
-  const type = r.view.getUint16(r.pos);
-  const len = r.view.getUint16(r.pos + 2);
+  const b = r.bytes;
+  const at = r.pos;
+  const type = (b[at]! << 8) | b[at + 1]!;
+  const len = (b[at + 2]! << 8) | b[at + 3]!;
   if (len < 4) throw new OFPMalformedMessage('ofp_instruction', r.pos, `instruction length ${len} < 4`);
   const cls = (type < 16 ? INST_TABLE[r.version & 7]![type] : undefined) ?? INSTRUCTIONS.get(r.version)?.get(type);
   if (!cls) throw new OFPMalformedMessage('ofp_instruction', r.pos, `unknown instruction type ${type}`);
