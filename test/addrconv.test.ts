@@ -1,7 +1,7 @@
 /** Address text as os-ken prints it (netaddr / glibc inet_ntop), both ways. Expected values printed by os-ken's addrconv. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ipv6ToBin, ipv6ToText, macToBin, macToText, macToBinInto, ipv4ToBin, ipv4ToText, AddressError } from '../src/wire/addrconv.js';
+import { ipv6ToBin, ipv6ToText, macToBin, macToText, macToBinInto, ipv4ToBin, ipv4ToText, AddressError, isCanonicalMac, MAC_MEMO_SIZE } from '../src/wire/addrconv.js';
 
 const V6: [string, string][] = [
   ['::', '::'], ['::1', '::1'], ['1::', '1::'], ['2001:db8::1', '2001:db8::1'], ['::ffff:1.2.3.4', '::ffff:1.2.3.4'],
@@ -26,4 +26,50 @@ test('MAC and IPv4 both ways', () => {
   assert.throws(() => macToBin('aa:bb:cc:dd:ee:zz'), AddressError);
   assert.equal(ipv4ToText(ipv4ToBin('192.168.0.255')), '192.168.0.255');
   assert.throws(() => ipv4ToBin('256.1.1.1'), AddressError);
+});
+
+test('MAC memo (text <-> bytes): same results as without it, whatever was seen before', () => {
+  assert.equal(MAC_MEMO_SIZE, 64);
+  // every byte value in every position, texts made and parsed in interleaved orders, many sharing a memo slot
+  const macs: Uint8Array[] = [];
+  for (let i = 0; i < 600; i++) macs.push(Uint8Array.from([(i * 7) & 255, i >> 8, (i * 13) & 255, 255 - (i & 255), (i * 31) & 255, (i * 5 + (i >> 3)) & 255]));
+  macs.push(new Uint8Array(6), new Uint8Array(6).fill(255));
+  const ref = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(':');
+  for (let round = 0; round < 3; round++) {
+    for (let i = 0; i < macs.length; i++) {
+      const b = macs[(i * (round + 1) * 17) % macs.length]!;
+      const t = macToText(b, 0);
+      assert.equal(t, ref(b));
+      assert.equal(macToText(b, 0), t); // again (a memo hit)
+      assert.ok(isCanonicalMac(t));
+      const o = new Uint8Array(8);
+      macToBinInto(t, o, 1);
+      assert.deepEqual(o.subarray(1, 7), b);
+      // a different mac sharing the slot: evicts, the first is still right afterwards
+      const other = Uint8Array.from(b);
+      other[0] = (other[0]! + 1) & 255;
+      assert.equal(macToText(other, 0), ref(other));
+      macToBinInto(t, o, 0);
+      assert.deepEqual(o.subarray(0, 6), b);
+      // an equal text built another way (not the memo's string object)
+      const t2 = ref(b);
+      macToBinInto(t2, o, 2);
+      assert.deepEqual(o.subarray(2, 8), b);
+    }
+  }
+  // only canonical (lowercase, colon) text counts as canonical; other accepted forms still parse
+  const o = new Uint8Array(6);
+  macToText(Uint8Array.from([0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff]), 0);
+  assert.ok(isCanonicalMac('aa:bb:cc:dd:ee:ff'));
+  assert.ok(!isCanonicalMac('AA:BB:CC:DD:EE:FF'));
+  assert.ok(!isCanonicalMac('aa-bb-cc-dd-ee-ff'));
+  assert.ok(!isCanonicalMac('aa:bb:cc:dd:ee:f'));
+  assert.ok(!isCanonicalMac('aa:bb:cc:dd:ee:fg'));
+  assert.ok(!isCanonicalMac('aa:bb:cc:dd:eeXff'));
+  macToBinInto('AA:BB:CC:DD:EE:FF', o, 0);
+  assert.deepEqual(o, Uint8Array.from([0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0xff]));
+  macToBinInto('aa-bb-cc-dd-ee-01', o, 0);
+  assert.deepEqual(o, Uint8Array.from([0xaa, 0xbb, 0xcc, 0xdd, 0xee, 0x01]));
+  assert.throws(() => macToBinInto('aa:bb:cc:dd:ee:fg', o, 0), AddressError);
+  assert.ok(!isCanonicalMac('aa:bb:cc:dd:ee:fg'));
 });

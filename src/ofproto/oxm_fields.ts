@@ -8,7 +8,7 @@
 import type { Reader } from '../wire/reader.js';
 import type { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage } from '../wire/errors.js';
-import { ipv4ToBin, ipv6ToText, macToBinInto, macToText } from '../wire/addrconv.js';
+import { ipv4ToBin, ipv6ToText, isCanonicalMac, macToBinInto, macToText } from '../wire/addrconv.js';
 import {
   Int1, Int2, Int3, Int4, Int8, Int16, IPv4Addr, IPv6Addr, MacAddr, UnknownType, userValueSize,
   type OxmUserValue, type TypeDesc,
@@ -372,20 +372,6 @@ export function oxmLength(table: OxmTable, name: string, uv: unknown): number {
  * os-ken's oxm_normalize_user: for a masked field, the value is ANDed with the mask
  * (so `('10.1.2.3', '255.255.0.0')` becomes `('10.1.0.0', '255.255.0.0')`).
  */
-/** lowercase aa:bb:cc:dd:ee:ff, the form os-ken prints */
-const LOWER_HEX = new Uint8Array(128);
-for (const c of '0123456789abcdef') LOWER_HEX[c.charCodeAt(0)] = 1;
-function isLowerHexPair(s: string, i: number): boolean {
-  const a = s.charCodeAt(i);
-  const b = s.charCodeAt(i + 1);
-  return (a | b) < 128 && (LOWER_HEX[a]! & LOWER_HEX[b]!) === 1;
-}
-function isCanonicalMac(s: string): boolean {
-  return s.length === 17 && isLowerHexPair(s, 0) && isLowerHexPair(s, 3) && isLowerHexPair(s, 6) && isLowerHexPair(s, 9) &&
-    isLowerHexPair(s, 12) && isLowerHexPair(s, 15) && s.charCodeAt(2) === 58 && s.charCodeAt(5) === 58 && s.charCodeAt(8) === 58 &&
-    s.charCodeAt(11) === 58 && s.charCodeAt(14) === 58;
-}
-
 /** oxmNormalize with the field's descriptor already looked up (`table.dict[name]`, possibly undefined). */
 export function oxmNormalizeDesc(d: OxmFieldDesc | undefined, table: OxmTable, name: string, uv: unknown): MatchValue {
   if (d !== undefined) {

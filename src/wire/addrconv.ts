@@ -13,14 +13,78 @@ for (let i = 0; i < 256; i++) HEX.push(i.toString(16).padStart(2, '0'));
 const HEXC: number[] = [];
 for (let i = 0; i < 16; i++) HEXC.push('0123456789abcdef'.charCodeAt(i));
 
-export function macToText(b: Uint8Array, off = 0): string {
-  // one flat string (a template literal makes a rope that every later charCodeAt has to flatten)
-  const x0 = b[off]!, x1 = b[off + 1]!, x2 = b[off + 2]!, x3 = b[off + 3]!, x4 = b[off + 4]!, x5 = b[off + 5]!;
-  return String.fromCharCode(
-    HEXC[x0 >> 4]!, HEXC[x0 & 15]!, 58, HEXC[x1 >> 4]!, HEXC[x1 & 15]!, 58, HEXC[x2 >> 4]!, HEXC[x2 & 15]!, 58,
-    HEXC[x3 >> 4]!, HEXC[x3 & 15]!, 58, HEXC[x4 >> 4]!, HEXC[x4 & 15]!, 58, HEXC[x5 >> 4]!, HEXC[x5 & 15]!,
-  );
+/**
+ * A small memo of canonical MAC texts (lowercase, colons) and their bytes, direct-mapped on the
+ * last two hex digits: the os-ken idiom turns a frame's MAC into text (macToText), puts it in a
+ * match (which checks it is canonical) and encodes it (macToBinInto) soon after; with the memo
+ * the text is read once at most. Keyed by string value (===), so an entry is never stale;
+ * MEMO_SIZE entries, so bounded.
+ */
+const MEMO_SIZE = 64;
+const MEMO_TEXT: string[] = new Array<string>(MEMO_SIZE).fill('');
+/** bytes 0-1 and 2-5 of the memoized MAC */
+const MEMO_HI = new Uint16Array(MEMO_SIZE);
+const MEMO_LO = new Uint32Array(MEMO_SIZE);
+/** the slot of a MAC text whose last two characters have codes c15, c16 (its last byte's hex digits) */
+function memoSlot(c15: number, c16: number): number {
+  return ((c15 << 3) ^ c16) & (MEMO_SIZE - 1);
 }
+function memoSlotOfText(text: string): number {
+  return memoSlot(text.charCodeAt(15), text.charCodeAt(16));
+}
+
+export function macToText(b: Uint8Array, off = 0): string {
+  const x0 = b[off]!, x1 = b[off + 1]!, x2 = b[off + 2]!, x3 = b[off + 3]!, x4 = b[off + 4]!, x5 = b[off + 5]!;
+  const hi = (x0 << 8) | x1;
+  const lo = ((x2 << 24) | (x3 << 16) | (x4 << 8) | x5) >>> 0;
+  const c15 = HEXC[x5 >> 4]!, c16 = HEXC[x5 & 15]!;
+  const slot = memoSlot(c15, c16);
+  const known = MEMO_TEXT[slot]!;
+  if (MEMO_LO[slot] === lo && MEMO_HI[slot] === hi && known.length === 17) return known;
+  // one flat string (a template literal makes a rope that every later charCodeAt has to flatten)
+  const text = String.fromCharCode(
+    HEXC[x0 >> 4]!, HEXC[x0 & 15]!, 58, HEXC[x1 >> 4]!, HEXC[x1 & 15]!, 58, HEXC[x2 >> 4]!, HEXC[x2 & 15]!, 58,
+    HEXC[x3 >> 4]!, HEXC[x3 & 15]!, 58, HEXC[x4 >> 4]!, HEXC[x4 & 15]!, 58, c15, c16,
+  );
+  MEMO_TEXT[slot] = text;
+  MEMO_HI[slot] = hi;
+  MEMO_LO[slot] = lo;
+  return text;
+}
+
+/** hex digit values of '0'-'9', 'a'-'f' only, by char code (-1 otherwise) */
+const HEXV_LOWER = new Int8Array(128).fill(-1);
+for (let i = 0; i < 16; i++) HEXV_LOWER['0123456789abcdef'.charCodeAt(i)] = i;
+function lowerHexByte(text: string, i: number): number {
+  const a = text.charCodeAt(i);
+  const b = text.charCodeAt(i + 1);
+  return (a | b) < 128 ? (HEXV_LOWER[a]! << 4) | HEXV_LOWER[b]! : -1;
+}
+
+/**
+ * The memo slot of `text` if it is a canonical MAC text (17 characters, lowercase hex, colons), -1
+ * otherwise. A text seen before (made by macToText or checked here) is found without reading it.
+ */
+function canonicalMacSlot(text: string): number {
+  if (text.length !== 17) return -1;
+  const slot = memoSlotOfText(text);
+  if (MEMO_TEXT[slot] === text) return slot;
+  const x0 = lowerHexByte(text, 0), x1 = lowerHexByte(text, 3), x2 = lowerHexByte(text, 6), x3 = lowerHexByte(text, 9), x4 = lowerHexByte(text, 12), x5 = lowerHexByte(text, 15);
+  if ((x0 | x1 | x2 | x3 | x4 | x5) < 0 || text.charCodeAt(2) !== 58 || text.charCodeAt(5) !== 58 || text.charCodeAt(8) !== 58 ||
+    text.charCodeAt(11) !== 58 || text.charCodeAt(14) !== 58) return -1;
+  MEMO_TEXT[slot] = text;
+  MEMO_HI[slot] = (x0 << 8) | x1;
+  MEMO_LO[slot] = ((x2 << 24) | (x3 << 16) | (x4 << 8) | x5) >>> 0;
+  return slot;
+}
+
+/** True for the form os-ken prints (`aa:bb:cc:dd:ee:ff`, lowercase). */
+export function isCanonicalMac(text: string): boolean {
+  return canonicalMacSlot(text) >= 0;
+}
+
+/** @internal for tests: the number of memo entries (the memo's bound) */
+export const MAC_MEMO_SIZE = MEMO_SIZE;
 
 function hexVal(c: number): number {
   if (c >= 48 && c <= 57) return c - 48;
@@ -48,6 +112,18 @@ function isMacSep(c: number): boolean {
 
 /** Write a MAC address's 6 bytes into out at off (no allocation for the canonical form). */
 export function macToBinInto(text: string, out: Uint8Array, off: number): void {
+  const slot = canonicalMacSlot(text);
+  if (slot >= 0) {
+    const hi = MEMO_HI[slot]!;
+    const lo = MEMO_LO[slot]!;
+    out[off] = hi >> 8;
+    out[off + 1] = hi & 255;
+    out[off + 2] = lo >>> 24;
+    out[off + 3] = (lo >> 16) & 255;
+    out[off + 4] = (lo >> 8) & 255;
+    out[off + 5] = lo & 255;
+    return;
+  }
   if (text.length === 17) {
     // one pass; `out` is only written once the whole text is known good
     const x0 = hexByte(text, 0), x1 = hexByte(text, 3), x2 = hexByte(text, 6), x3 = hexByte(text, 9), x4 = hexByte(text, 12), x5 = hexByte(text, 15);
