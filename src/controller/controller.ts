@@ -4,6 +4,7 @@
  * whole buffers per message, rejects framing errors (length < 8) by closing,
  * logs undecodable messages as hex and keeps going, and bounds its send queue.
  */
+import { Buffer } from 'node:buffer';
 import net from 'node:net';
 import tls from 'node:tls';
 import { readFileSync } from 'node:fs';
@@ -111,7 +112,14 @@ export class Datapath {
     const start = w.pos;
     m.serializeTo(w);
     this.queued++;
-    m.buf = Buffer.from(w.buf.buffer, w.buf.byteOffset + start, w.pos - start);
+    // the ArrayBuffer under `out` is remembered (TypedArray.prototype.buffer is a slow getter); `out.buf` is replaced when it grows
+    const b = w.buf;
+    if (b !== this.outBytes) {
+      this.outBytes = b;
+      this.outAb = b.buffer;
+      this.outOff = b.byteOffset;
+    }
+    m.buf = Buffer.from(this.outAb, this.outOff + start, w.pos - start);
     this.scheduleFlush();
     return true;
   }
@@ -139,6 +147,10 @@ export class Datapath {
    * (never reused, so the views left in sent messages' `buf` stay valid).
    */
   private out = new Writer(4096);
+  /** `out.buf` when `outAb` was read, its ArrayBuffer and offset */
+  private outBytes: Uint8Array | null = null;
+  private outAb: ArrayBufferLike = new ArrayBuffer(0);
+  private outOff = 0;
   private queued = 0;
   private flushScheduled = false;
   private scheduleFlush(): void {
