@@ -2,6 +2,7 @@
  * Version-independent OpenFlow layer (os-ken's ofproto_parser): MsgBase,
  * header(), msg(), ofpMsgFromJsonDict(), and message-type registration.
  */
+import { Buffer } from 'node:buffer';
 import { Reader } from '../wire/reader.js';
 import { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage, OFPUnknownVersion, OFPUnsupportedType, OskenError } from '../wire/errors.js';

@@ -10,7 +10,7 @@ import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage } from '../wire
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
 import {
   OFPXMC_OPENFLOW_BASIC, oxmBasicListOk, oxmBasicValue, oxmFromJsonDict, oxmNormalizeDesc, oxmSerializeFastDesc, oxmParse, oxmParseList, oxmSerialize, oxmSortKey, oxmTable, oxmToJsonDict,
-  type MatchValue, type OxmTable,
+  type MatchValue, type OxmFieldDesc, type OxmTable,
 } from './oxm_fields.js';
 import { Layout, OFPStruct } from './struct.js';
 
@@ -63,33 +63,8 @@ export class OFPMatch extends OFPStruct {
   constructor(init?: MatchInit | null, version = 6) {
     super();
     // no fields: `_fields` stays null and the getter makes the empty list on first use
-    if (!init) return;
-    this._fields = [];
-    const table = oxmTable(version);
-    const dict = table.dict;
-    // os-ken's order: by OXM type, stable (fields given in order just append)
-    const fields = this._fields;
-    let last = -1;
-    for (const k in init) {
-      if (k === 'type_' || k === 'length') continue;
-      const v = init[k];
-      if (v === undefined || v === null) continue;
-      const d = dict[k];
-      const sk = d !== undefined ? d.sortKey : oxmSortKey(table, k);
-      const pair: [string, MatchValue] = [k, oxmNormalizeDesc(d, table, k, v)];
-      if (sk >= last) {
-        fields.push(pair);
-        last = sk;
-        continue;
-      }
-      let i = fields.length;
-      fields.push(pair);
-      while (i > 0 && sortKeyOf(table, fields[i - 1]![0]) > sk) {
-        fields[i] = fields[i - 1]!;
-        i--;
-      }
-      fields[i] = pair;
-    }
+    // (the work is in a function of its own: this constructor stays small enough to be inlined where matches are built)
+    if (init) this._fields = fieldsFromInit(init, version);
   }
 
   /** Build from [name, value] pairs, keeping their order (os-ken's _ordered_fields). */
@@ -245,6 +220,122 @@ export class OFPMatch extends OFPStruct {
 function sortKeyOf(table: OxmTable, name: string): number {
   const d = table.dict[name];
   return d !== undefined ? d.sortKey : oxmSortKey(table, name);
+}
+
+/**
+ * A sequence of field names as a constructor was given them (absent values left out) and what they
+ * mean in one OXM table: each name's descriptor and where its pair goes in os-ken's order. Matches
+ * built again and again from the same keys (the usual case) skip the lookups and the sorting.
+ */
+interface MatchShape {
+  readonly names: readonly string[];
+  readonly descs: readonly (OxmFieldDesc | undefined)[];
+  /** position in os-ken's order of the i-th name given; null when given in that order */
+  readonly order: Int32Array | null;
+}
+
+/** per OpenFlow version: shapes by names joined with ',' (bounded: cleared when full) and the last one used */
+const SHAPE_LIMIT = 256;
+interface ShapeCache {
+  readonly table: OxmTable;
+  readonly byKey: Map<string, MatchShape>;
+  last: MatchShape | null;
+}
+const SHAPES: ShapeCache[] = [3, 4, 5, 6].map((v) => ({ table: oxmTable(v), byKey: new Map<string, MatchShape>(), last: null }));
+/** the cache of the version's table (oxmTable's choice: 3, 4, 5, else 1.5) */
+function shapeCache(version: number): ShapeCache {
+  return SHAPES[version === 3 || version === 4 || version === 5 ? version - 3 : 3]!;
+}
+
+/** @internal for tests: the number of shapes remembered for a version, and the bound */
+export function matchShapeCount(version: number): number {
+  return shapeCache(version).byKey.size;
+}
+export const MATCH_SHAPE_LIMIT = SHAPE_LIMIT;
+
+function makeShape(table: OxmTable, names: string[]): MatchShape {
+  const n = names.length;
+  const descs = names.map((k) => table.dict[k]);
+  // os-ken's order: by OXM sort key, stable
+  const idx = names.map((_, i) => i);
+  const keys = names.map((k) => sortKeyOf(table, k));
+  idx.sort((x, y) => keys[x]! - keys[y]! || x - y);
+  let sorted = true;
+  const order = new Int32Array(n);
+  for (let pos = 0; pos < n; pos++) {
+    order[idx[pos]!] = pos;
+    if (idx[pos] !== pos) sorted = false;
+  }
+  return { names, descs, order: sorted ? null : order };
+}
+
+/** The [name, value] pairs of a constructor's init, normalized, in os-ken's order. */
+function fieldsFromInit(init: MatchInit, version: number): [string, MatchValue][] {
+  const cache = shapeCache(version);
+  const shape = cache.last;
+  if (shape === null) return fieldsFromInitSlow(init, cache);
+  // the keys of the last shape, in the same order: each pair goes straight to its place
+  const table = cache.table;
+  const names = shape.names;
+  const descs = shape.descs;
+  const order = shape.order;
+  const n = names.length;
+  const out = new Array<[string, MatchValue]>(n);
+  let i = 0;
+  for (const k in init) {
+    if (k === 'type_' || k === 'length') continue;
+    const v = init[k];
+    if (v === undefined || v === null) continue;
+    if (i >= n || names[i] !== k) return fieldsFromInitSlow(init, cache);
+    out[i] = [k, oxmNormalizeDesc(descs[i], table, k, v)];
+    i++;
+  }
+  if (i !== n) return fieldsFromInitSlow(init, cache);
+  if (order === null) return out;
+  // to os-ken's order, in place (a cycle walk: no other array)
+  for (let s = 0; s < n; s++) {
+    let to = order[s]!;
+    if (to === s) continue;
+    // only walk each cycle once, from its smallest index
+    let small = true;
+    for (let t = to; t !== s; t = order[t]!) if (t < s) small = false;
+    if (!small) continue;
+    let carry = out[s]!;
+    while (to !== s) {
+      const next = out[to]!;
+      out[to] = carry;
+      carry = next;
+      to = order[to]!;
+    }
+    out[s] = carry;
+  }
+  return out;
+}
+
+/** fieldsFromInit for another shape than the last: looks it up (or makes it) and makes it the last. */
+function fieldsFromInitSlow(init: MatchInit, cache: ShapeCache): [string, MatchValue][] {
+  const table = cache.table;
+  const fields: [string, MatchValue][] = [];
+  for (const k in init) {
+    if (k === 'type_' || k === 'length') continue;
+    const v = init[k];
+    if (v === undefined || v === null) continue;
+    fields.push([k, oxmNormalizeDesc(table.dict[k], table, k, v)]);
+  }
+  const names = fields.map((f) => f[0]);
+  const key = names.join(',');
+  let shape = cache.byKey.get(key);
+  if (shape === undefined) {
+    if (cache.byKey.size >= SHAPE_LIMIT) cache.byKey.clear();
+    shape = makeShape(table, names);
+    cache.byKey.set(key, shape);
+  }
+  cache.last = shape;
+  const order = shape.order;
+  if (order === null) return fields;
+  const out = new Array<[string, MatchValue]>(fields.length);
+  for (let i = 0; i < fields.length; i++) out[order[i]!] = fields[i]!;
+  return out;
 }
 
 import { Writer as W } from '../wire/writer.js';
