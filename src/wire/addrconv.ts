@@ -14,37 +14,41 @@ const HEXC: number[] = [];
 for (let i = 0; i < 16; i++) HEXC.push('0123456789abcdef'.charCodeAt(i));
 
 /**
- * A small memo of canonical MAC texts (lowercase, colons) and their bytes, direct-mapped on the
- * last two hex digits: the os-ken idiom turns a frame's MAC into text (macToText), puts it in a
- * match (which checks it is canonical) and encodes it (macToBinInto) soon after; with the memo
- * the text is read once at most. Keyed by string value (===), so an entry is never stale;
- * MEMO_SIZE entries, so bounded.
+ * A small memo of canonical MAC texts (lowercase, colons) and their bytes, direct-mapped on bits of
+ * the last three bytes (the interface-specific part): the os-ken idiom turns a frame's MAC into
+ * text (macToText), puts it in a match (which checks it is canonical) and encodes it
+ * (macToBinInto) soon after; with the memo the text is read once at most, and a MAC seen again
+ * gets the same string (whose hash, for Map keys, is already computed). Keyed by string value
+ * (===), so an entry is never stale; MEMO_SIZE entries, so bounded.
  */
-const MEMO_SIZE = 64;
+const MEMO_SIZE = 256;
 const MEMO_TEXT: string[] = new Array<string>(MEMO_SIZE).fill('');
 /** bytes 0-1 and 2-5 of the memoized MAC */
 const MEMO_HI = new Uint16Array(MEMO_SIZE);
 const MEMO_LO = new Uint32Array(MEMO_SIZE);
-/** the slot of a MAC text whose last two characters have codes c15, c16 (its last byte's hex digits) */
-function memoSlot(c15: number, c16: number): number {
-  return ((c15 << 3) ^ c16) & (MEMO_SIZE - 1);
+/** the memo slot of a MAC from its last byte and the low nibbles of the two before */
+function memoSlot(x3lo: number, x4lo: number, x5: number): number {
+  return (x5 ^ (x4lo << 3) ^ (x3lo << 6)) & (MEMO_SIZE - 1);
+}
+/** the value of a hex digit's char code (anything for other characters: only a slot is chosen with it) */
+function nib(c: number): number {
+  return (c + (c >> 6) * 9) & 15;
 }
 function memoSlotOfText(text: string): number {
-  return memoSlot(text.charCodeAt(15), text.charCodeAt(16));
+  return memoSlot(nib(text.charCodeAt(10)), nib(text.charCodeAt(13)), (nib(text.charCodeAt(15)) << 4) | nib(text.charCodeAt(16)));
 }
 
 export function macToText(b: Uint8Array, off = 0): string {
   const x0 = b[off]!, x1 = b[off + 1]!, x2 = b[off + 2]!, x3 = b[off + 3]!, x4 = b[off + 4]!, x5 = b[off + 5]!;
   const hi = (x0 << 8) | x1;
   const lo = ((x2 << 24) | (x3 << 16) | (x4 << 8) | x5) >>> 0;
-  const c15 = HEXC[x5 >> 4]!, c16 = HEXC[x5 & 15]!;
-  const slot = memoSlot(c15, c16);
+  const slot = memoSlot(x3 & 15, x4 & 15, x5);
   const known = MEMO_TEXT[slot]!;
   if (MEMO_LO[slot] === lo && MEMO_HI[slot] === hi && known.length === 17) return known;
   // one flat string (a template literal makes a rope that every later charCodeAt has to flatten)
   const text = String.fromCharCode(
     HEXC[x0 >> 4]!, HEXC[x0 & 15]!, 58, HEXC[x1 >> 4]!, HEXC[x1 & 15]!, 58, HEXC[x2 >> 4]!, HEXC[x2 & 15]!, 58,
-    HEXC[x3 >> 4]!, HEXC[x3 & 15]!, 58, HEXC[x4 >> 4]!, HEXC[x4 & 15]!, 58, c15, c16,
+    HEXC[x3 >> 4]!, HEXC[x3 & 15]!, 58, HEXC[x4 >> 4]!, HEXC[x4 & 15]!, 58, HEXC[x5 >> 4]!, HEXC[x5 & 15]!,
   );
   MEMO_TEXT[slot] = text;
   MEMO_HI[slot] = hi;
