@@ -104,3 +104,32 @@ test('OFPMatch shape cache is bounded', () => {
     assert.ok(matchShapeCount(5) <= MATCH_SHAPE_LIMIT);
   }
 });
+
+test('OFPMatch encoding: the remembered field names of the last match encoded never stand for other names', () => {
+  const tlv = { in_port: '8000000400000001', eth_dst: '80000606020000000001', eth_src: '80000806020000000001', eth_type: '80000a020800' };
+  const hex = (names: (keyof typeof tlv)[]) => {
+    const body = names.map((k) => tlv[k]).join('');
+    const len = 4 + body.length / 2;
+    const pad = (8 - (len % 8)) % 8;
+    return `0001${len.toString(16).padStart(4, '0')}${body}${'00'.repeat(pad)}`;
+  };
+  const m1 = new OFPMatch({ in_port: 1, eth_dst: '02:00:00:00:00:01' }, 4);
+  const m2 = new OFPMatch({ in_port: 1, eth_type: 0x0800 }, 4);
+  for (let i = 0; i < 3; i++) {
+    assert.equal(bytes(m1, 4), hex(['in_port', 'eth_dst']));
+    assert.equal(bytes(m2, 4), hex(['in_port', 'eth_type']));
+  }
+  // fields changed in place after an encode: the new names are used
+  m1.fields[1] = ['eth_src', '02:00:00:00:00:01'];
+  assert.equal(bytes(m1, 4), hex(['in_port', 'eth_src']));
+  m1.fields.push(['eth_type', 0x0800]);
+  assert.equal(bytes(m1, 4), hex(['in_port', 'eth_src', 'eth_type']));
+  m1.fields.splice(0, 3, ['eth_dst', '02:00:00:00:00:01']);
+  assert.equal(bytes(m1, 4), hex(['eth_dst']));
+  // tcp_flags: ONF experimenter in 1.3, basic in 1.5 (one remembered list per version)
+  const tf = new OFPMatch({ tcp_flags: 2 });
+  for (let i = 0; i < 2; i++) {
+    assert.equal(bytes(tf, 6), '0001000a800054020002000000000000');
+    assert.equal(bytes(tf, 4), '0001000effff54064f4e460000020000');
+  }
+});

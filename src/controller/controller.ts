@@ -218,15 +218,18 @@ export class Datapath {
     let buf = this.pending ? Buffer.concat([this.pending, chunk]) : chunk;
     this.pending = null;
     let off = 0;
+    // each message is a Buffer view of the chunk (Buffer.from on the ArrayBuffer read once: subarray reads `buffer`, a slow getter, every time)
+    const ab = buf.buffer;
+    const base = buf.byteOffset;
     while (buf.length - off >= 8) {
-      const len = buf.readUInt16BE(off + 2);
+      const len = (buf[off + 2]! << 8) | buf[off + 3]!;
       if (len < 8) {
         log.error(`datapath ${this.label()}: framing error (message length ${len} < 8), closing`);
         this.close();
         return;
       }
       if (buf.length - off < len) break;
-      const one = buf.subarray(off, off + len);
+      const one = Buffer.from(ab, base + off, len);
       off += len;
       this.dispatch(one);
       if (this.closed || this.closing) return;
@@ -241,7 +244,7 @@ export class Datapath {
   private dispatch(one: Buffer): void {
     const version = one[0]!;
     const type = one[1]!;
-    const xid = one.readUInt32BE(4);
+    const xid = ((one[4]! << 24) | (one[5]! << 16) | (one[6]! << 8) | one[7]!) >>> 0;
     let m: MsgBase;
     try {
       m = decodeMsg(this as unknown as MsgBase['datapath'], version, type, one.length, xid, one);

@@ -172,13 +172,13 @@ export class OFPMatch extends OFPStruct {
     const start = w.pos;
     w.u16(this.type ?? OFPMT_OXM);
     w.u16(0);
-    const table = oxmTable(w.version || 6);
+    const version = w.version || 6;
     const fields = this.fields;
-    const dict = table.dict;
+    const descs = encodeDescs(fields, version);
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i]!;
-      const d = dict[f[0]];
-      if (d === undefined || !oxmSerializeFastDesc(w, d, f[1])) oxmSerialize(w, table, f[0], f[1]);
+      const d = descs[i];
+      if (d === undefined || !oxmSerializeFastDesc(w, d, f[1])) oxmSerialize(w, oxmTable(version), f[0], f[1]);
     }
     const length = w.pos - start;
     this.length = length;
@@ -245,6 +245,26 @@ const SHAPES: ShapeCache[] = [3, 4, 5, 6].map((v) => ({ table: oxmTable(v), byKe
 /** the cache of the version's table (oxmTable's choice: 3, 4, 5, else 1.5) */
 function shapeCache(version: number): ShapeCache {
   return SHAPES[version === 3 || version === 4 || version === 5 ? version - 3 : 3]!;
+}
+
+/**
+ * The encoder's descriptors for the names of `fields` in the version's table: the last list of
+ * names encoded is remembered per version (matches built from the same keys encode one after another).
+ */
+const LAST_ENCODED: { names: string[]; descs: (OxmFieldDesc | undefined)[] }[] = [3, 4, 5, 6].map(() => ({ names: [], descs: [] }));
+function encodeDescs(fields: [string, MatchValue][], version: number): readonly (OxmFieldDesc | undefined)[] {
+  const last = LAST_ENCODED[version === 3 || version === 4 || version === 5 ? version - 3 : 3]!;
+  const names = last.names;
+  const n = fields.length;
+  if (names.length === n) {
+    let i = 0;
+    while (i < n && fields[i]![0] === names[i]) i++;
+    if (i === n) return last.descs;
+  }
+  const dict = oxmTable(version).dict;
+  last.names = fields.map((f) => f[0]);
+  last.descs = last.names.map((k) => dict[k]);
+  return last.descs;
 }
 
 /** @internal for tests: the number of shapes remembered for a version, and the bound */
