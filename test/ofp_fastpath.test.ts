@@ -218,3 +218,14 @@ test('MAC text and bytes', () => {
   }
   assert.equal(macToText(new Uint8Array([0, 0x0f, 0xf0, 0xab, 0x10, 0xff])), '00:0f:f0:ab:10:ff');
 });
+
+test('u64 fields decode to the same bigint on the 0 / all-ones fast paths and the general one', () => {
+  const cases = [0n, 1n, 0xffffffffn, 0x100000000n, 0xffffffffffffffffn, 0xfffffffffffffffen, 0x7fffffffffffffffn, 0x8000000000000000n, 0xffffffff00000000n, 0xfffffffeffffffffn];
+  for (const c of cases) {
+    const m = new OFPFlowMod({ cookie: c, cookie_mask: c ^ 0xffffffffffffffffn });
+    m.serialize();
+    const d = msgFromBuffer(null, m.buf!) as unknown as { cookie: bigint; cookie_mask: bigint };
+    assert.equal(d.cookie, c);
+    assert.equal(d.cookie_mask, c ^ 0xffffffffffffffffn);
+  }
+});

@@ -199,9 +199,10 @@ export class Layout {
             case 'u16': dec.push(`${a} = ${rd16(at)};`); break;
             case 'u32': dec.push(`${a} = ${rd32(at)};`); break;
             case 'u64': {
+              // 0 and all-ones (the usual cookies) without the DataView call
               const cp: string[] = [];
               for (let z = 0; z < 8; z++) cp.push(`S8[${z}] = b[${at} + ${z}];`);
-              dec.push(`${cp.join(' ')} ${a} = SV.getBigUint64(0);`);
+              dec.push(`{ const h = ${rd32(at)}, l = ${rd32(`${at} + 4`)}; if ((h | l) === 0) ${a} = 0n; else if ((h & l) === -1) ${a} = 0xffffffffffffffffn; else { ${cp.join(' ')} ${a} = SV.getBigUint64(0); } }`);
               break;
             }
             case 'mac': dec.push(`${a} = H.macToText(b, ${at});`); break;
