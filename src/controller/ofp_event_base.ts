@@ -34,20 +34,33 @@ export function ofpEventClass(msgName: string): OFPEventClass {
 }
 
 const EV_OF = Symbol('osken.ofpEventClass');
+/** A message class's event class, and a function making its events (compiled per event class: `new` there is monomorphic, so inlined). */
+export interface OFPEventEntry {
+  readonly owner: unknown;
+  readonly ev: OFPEventClass;
+  readonly make: (msg: MsgBase, timestamp?: number) => EventOFPMsgBase;
+}
 interface EvCached {
-  [EV_OF]?: { owner: unknown; ev: OFPEventClass };
+  [EV_OF]?: OFPEventEntry;
   jsonName: string;
 }
 
 /** The event class for a decoded message (cached on the message class). */
 export function ofpMsgToEvClass(msg: MsgBase): OFPEventClass {
+  return ofpMsgToEvEntry(msg).ev;
+}
+
+/** ofpMsgToEvClass's entry: the event class and its factory (cached on the message class). */
+export function ofpMsgToEvEntry(msg: MsgBase): OFPEventEntry {
   const C = msg.constructor as unknown as EvCached;
   const c = C[EV_OF];
   // owner check: a subclass must not inherit its parent's cached entry
-  if (c !== undefined && c.owner === C) return c.ev;
+  if (c !== undefined && c.owner === C) return c;
   const ev = ofpEventClass(C.jsonName);
-  C[EV_OF] = { owner: C, ev };
-  return ev;
+  const make = new Function('Ev', 'return function makeEvent(msg, timestamp) { return new Ev(msg, timestamp); }')(ev) as OFPEventEntry['make'];
+  const entry: OFPEventEntry = { owner: C, ev, make };
+  C[EV_OF] = entry;
+  return entry;
 }
 
 /** The datapath entered a dispatcher phase (MAIN_DISPATCHER, DEAD_DISPATCHER...). */

@@ -9,7 +9,7 @@ import { MsgBase } from '../ofproto/ofproto_parser.js';
 import { getLogger } from '../lib/log.js';
 import { CONFIG_DISPATCHER, DEAD_DISPATCHER, HANDSHAKE_DISPATCHER, MAIN_DISPATCHER, type Dispatcher } from './handler.js';
 import { Datapath, OpenFlowController, type ControllerOptions, type DatapathHandler } from './controller.js';
-import { EventOFPPortStateChange, EventOFPStateChange, ofpMsgToEvClass } from './ofp_event.js';
+import { EventOFPPortStateChange, EventOFPStateChange, ofpMsgToEvEntry } from './ofp_event.js';
 import { ALL_OFP_VERSIONS, parserClass } from './ofproto_modules.js';
 
 const log = getLogger('osken.controller.ofp_handler');
@@ -83,9 +83,9 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
       this.lastMsgControl = CONTROL_MSGS.has((C as unknown as { jsonName: string }).jsonName);
     }
     if (this.lastMsgControl) this.onControlMessage(dp, m, (C as unknown as { jsonName: string }).jsonName);
-    const Ev = ofpMsgToEvClass(m);
+    const e = ofpMsgToEvEntry(m);
     const mgr = this.manager;
-    if (mgr !== null && mgr.isObserved(Ev)) this.sendEventToObservers(new Ev(m, dp.rxTime || undefined), state);
+    if (mgr !== null && mgr.isObserved(e.ev)) this.sendEventToObservers(e.make(m, dp.rxTime || undefined), state);
   }
 
   private onControlMessage(dp: Datapath, m: MsgBase, name: string): void {
