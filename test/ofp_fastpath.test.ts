@@ -229,3 +229,18 @@ test('u64 fields decode to the same bigint on the 0 / all-ones fast paths and th
     assert.equal(d.cookie_mask, c ^ 0xffffffffffffffffn);
   }
 });
+
+test('4-byte fields read from the bytes: Int4 unmasked and masked, IPv4 text', () => {
+  const tlvs = [
+    0x80, 0x00, 0x16, 0x04, 10, 0, 0, 1, // ipv4_src 10.0.0.1
+    0x80, 0x00, 0x01, 0x08, 0, 0, 0, 7, 0, 0, 0, 0xff, // in_port masked (odd, but decodable)
+    0x80, 0x00, 0x38, 0x04, 0xff, 0xff, 0xff, 0xfe, // ipv6_flabel-sized Int4: ipv6_flabel 0xfffffffe
+  ];
+  const lazy = (msgFromBuffer(null, packetInWith(tlvs)) as OFPPacketIn).match;
+  const eager = (msgFromBuffer(null, packetInWith(tlvs)) as OFPPacketIn).match;
+  const fields = eager.fields;
+  for (const n of ['ipv4_src', 'in_port', 'ipv6_flabel', 'in_phy_port']) assert.deepEqual(lazy.get(n), fields.find(([k]) => k === n)?.[1], n);
+  assert.equal(lazy.get('ipv4_src'), '10.0.0.1');
+  assert.deepEqual(lazy.get('in_port'), [7, 0xff]);
+  assert.equal(lazy.get('ipv6_flabel'), 0xfffffffe);
+});

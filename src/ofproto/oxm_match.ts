@@ -13,6 +13,7 @@ import {
   type MatchValue, type OxmFieldDesc, type OxmTable,
 } from './oxm_fields.js';
 import { Layout, OFPStruct } from './struct.js';
+import { Int4 } from './oxx_types.js';
 
 export const OFPMT_STANDARD = 0;
 export const OFPMT_OXM = 1;
@@ -75,12 +76,19 @@ export class OFPMatch extends OFPStruct {
   }
 
   get(name: string): MatchValue | undefined {
-    const fields = this._fields;
+    let fields = this._fields;
     if (fields === null) {
-      const at = this.rawFind(name);
-      if (at >= 0) return oxmBasicValue(this._raw!, at, oxmTable(this._rawVersion).dict[name]!.type);
-      if (at === -1) return undefined;
-      return this.get(name); // -2: materialized
+      const table = oxmTable(this._rawVersion);
+      const d = table.dict[name];
+      if (d !== undefined && d.cls === OFPXMC_OPENFLOW_BASIC && table.basic[d.field] === d) {
+        const at = this.rawScan(d.oxmType);
+        if (at < 0) return undefined;
+        const raw = this._raw!;
+        // an unmasked Int4 field (in_port, the usual question) read here; the rest by its type
+        if (d.type === Int4 && (raw[at + 2]! & 1) === 0) return ((raw[at + 4]! << 24) | (raw[at + 5]! << 16) | (raw[at + 6]! << 8) | raw[at + 7]!) >>> 0;
+        return oxmBasicValue(raw, at, d.type);
+      }
+      fields = this.materialize();
     }
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i]!;
@@ -98,14 +106,18 @@ export class OFPMatch extends OFPStruct {
 
   /** Offset of the first TLV of field `name` in the undecoded bytes, -1 if none, -2 if not answerable from the bytes (then materialized). */
   private rawFind(name: string): number {
-    const raw = this._raw!;
     const table = oxmTable(this._rawVersion);
     const d = table.dict[name];
     if (d === undefined || d.cls !== OFPXMC_OPENFLOW_BASIC || table.basic[d.field] !== d) {
       this.materialize();
       return -2;
     }
-    const want = d.oxmType;
+    return this.rawScan(d.oxmType);
+  }
+
+  /** Offset of the first TLV of OXM type `want` in the undecoded bytes, -1 if none. */
+  private rawScan(want: number): number {
+    const raw = this._raw!;
     const end = this._rawEnd;
     for (let p = this._rawStart; p < end; ) {
       const h = ((raw[p]! << 24) | (raw[p + 1]! << 16) | (raw[p + 2]! << 8) | raw[p + 3]!) >>> 0;
