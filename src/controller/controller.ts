@@ -47,6 +47,10 @@ export interface DatapathHandler {
 }
 
 
+/** the output buffer's usual size, and the room below which the next turn starts a fresh one */
+const OUT_SLAB = 16384;
+const OUT_MIN_FREE = 2048;
+
 /** One switch connection. */
 export class Datapath {
   id: bigint | null = null;
@@ -135,7 +139,7 @@ export class Datapath {
   }
 
   private overLimit(): boolean {
-    if (this.socket.writableLength + this.out.pos <= this.opts.sendQueueLimit) return false;
+    if (this.socket.writableLength + this.out.pos - this.outStart <= this.opts.sendQueueLimit) return false;
     this.droppedSends++;
     if ((this.droppedSends & 1023) === 1) log.warn(`datapath ${this.label()} is not reading: dropped ${this.droppedSends} messages`);
     return true;
@@ -143,10 +147,14 @@ export class Datapath {
 
   /**
    * Outgoing messages of one turn of the event loop leave in one write: they are encoded into
-   * `out`, which is handed to the socket whole at setImmediate and replaced by a fresh buffer
-   * (never reused, so the views left in sent messages' `buf` stay valid).
+   * `out` from `outStart` on, and those bytes are handed to the socket at setImmediate. The next
+   * turn's messages follow them in the same buffer (bytes once written are never overwritten, so
+   * the socket's data and the views left in sent messages' `buf` stay valid); a fresh buffer is
+   * started when little room is left (a message that does not fit grows the buffer: a copy).
    */
-  private out = new Writer(4096);
+  private out = new Writer(OUT_SLAB);
+  /** where the bytes not yet handed to the socket start in `out` */
+  private outStart = 0;
   /** `out.buf` when `outAb` was read, its ArrayBuffer and offset */
   private outBytes: Uint8Array | null = null;
   private outAb: ArrayBufferLike = new ArrayBuffer(0);
@@ -161,12 +169,24 @@ export class Datapath {
   private readonly flush = (): void => {
     this.flushScheduled = false;
     const w = this.out;
-    if (w.pos === 0) return;
-    const used = w.pos;
-    this.out = new Writer(used > 2048 ? Math.min(used * 2, 262144) : 4096);
+    const start = this.outStart;
+    const used = w.pos - start;
+    if (used === 0) return;
+    const b = w.buf;
+    if (b !== this.outBytes) {
+      this.outBytes = b;
+      this.outAb = b.buffer;
+      this.outOff = b.byteOffset;
+    }
+    const chunk = Buffer.from(this.outAb, this.outOff + start, used);
+    if (b.length - w.pos < OUT_MIN_FREE) {
+      // a big turn's output: a bigger next buffer (four times this turn's, up to 256 KiB)
+      this.out = new Writer(used > OUT_SLAB / 4 ? Math.min(used * 4, 262144) : OUT_SLAB);
+      this.outStart = 0;
+    } else this.outStart = w.pos;
     this.queued = 0;
     if (this.closed) return;
-    this.socket.write(Buffer.from(w.buf.buffer, w.buf.byteOffset, used));
+    this.socket.write(chunk);
   };
 
   /** Send a barrier request; returns its xid. */
@@ -182,12 +202,14 @@ export class Datapath {
     if (this.closed || this.closing) return;
     this.closing = true;
     const w = this.out;
-    if (w.pos === 0 || this.socket.destroyed) {
+    const start = this.outStart;
+    if (w.pos === start || this.socket.destroyed) {
       this.socket.destroy();
       return;
     }
     this.out = new Writer(64);
-    this.socket.end(Buffer.from(w.buf.buffer, w.buf.byteOffset, w.pos));
+    this.outStart = 0;
+    this.socket.end(Buffer.from(w.buf.buffer, w.buf.byteOffset + start, w.pos - start));
     // a switch that does not read must not keep the socket: give it a moment, then cut
     setTimeout(() => this.socket.destroy(), 1000).unref();
   }
