@@ -147,7 +147,7 @@ export class Datapath {
 
   /**
    * Outgoing messages of one turn of the event loop leave in one write: they are encoded into
-   * `out` from `outStart` on, and those bytes are handed to the socket in a microtask after the handlers. The next
+   * `out` from `outStart` on, and those bytes are handed to the socket at setImmediate. The next
    * turn's messages follow them in the same buffer (bytes once written are never overwritten, so
    * the socket's data and the views left in sent messages' `buf` stay valid); a fresh buffer is
    * started when little room is left (a message that does not fit grows the buffer: a copy).
@@ -164,10 +164,7 @@ export class Datapath {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    // a microtask: it runs once the handlers of the chunk being processed are done (the app
-    // queues drain in microtasks queued before it), so a chunk's replies still leave in one
-    // write, without waiting for the other switches' chunks of this event-loop turn
-    queueMicrotask(this.flush);
+    setImmediate(this.flush);
   }
   private readonly flush = (): void => {
     this.flushScheduled = false;
