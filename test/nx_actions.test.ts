@@ -18,6 +18,9 @@ import { objFromJsonDict, type OFPStruct } from '../src/ofproto/struct.js';
 import { OFPActionSetField } from '../src/ofproto/v1_2plus/actions.js';
 import * as nxa from '../src/ofproto/nx_actions.js';
 import * as nx from '../src/ofproto/nicira_ext.js';
+import * as p13 from '../src/ofproto/ofproto_v1_3_parser.js';
+import * as p14 from '../src/ofproto/ofproto_v1_4_parser.js';
+import * as p15 from '../src/ofproto/ofproto_v1_5_parser.js';
 import { nxmHeaderNum, nxmNameOfType } from '../src/ofproto/nicira/nxm.js';
 import { REPO_ROOT } from './conformance/ofp_corpus.js';
 
@@ -125,6 +128,10 @@ test('every os-ken NXAction class is exported', () => {
     'NXFlowSpecOutput', 'NXActionEncapNsh', 'NXActionEncapEther', 'NXActionDecNshTtl', 'NXAction', 'NXActionUnknown',
   ];
   for (const n of names) assert.ok(n in nxa, n);
+  // os-ken's nx_actions.generate() also puts them in the 1.3, 1.4 and 1.5 parser modules
+  for (const [v, mod] of [[3, p13], [4, p14], [5, p15]] as const) {
+    for (const n of names) assert.equal((mod as Record<string, unknown>)[n], (nxa as Record<string, unknown>)[n], `ofproto_v1_${v}_parser.${n}`);
+  }
 });
 
 test('os-ken JSON of NXActionResubmitTable', () => {

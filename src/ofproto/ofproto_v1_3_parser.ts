@@ -44,24 +44,11 @@ export {
 } from './v1_2plus/table_features.js';
 export { OFPRoleRequest, OFPRoleReply, OFPTableMod, OFPGetAsyncRequest, OFPGetAsyncReply, OFPSetAsync } from './v1_2plus/role_async.js';
 export { ONFFlowMonitorRequest, ONFFlowMonitorStatsRequest, ONFBundleCtrlMsg, ONFBundleAddMsg, OFPBundleProp } from './v1_3/onf.js';
-export {
-  NXTSetPacketInFormatMsg, NXTPacketIn2, NXTPacketIn2Prop, NXTPacketIn2PropPacket, NXTPacketIn2PropFullLen, NXTPacketIn2PropBufferId,
-  NXTPacketIn2PropTableId, NXTPacketIn2PropCookie, NXTPacketIn2PropReason, NXTPacketIn2PropMetadata, NXTPacketIn2PropUserData,
-  NXTPacketIn2PropContinuation,
-} from './v1_3/nxt.js';
+/** os-ken's nx_actions.generate() puts the Nicira actions in this module, with the NXT packet-in2 messages. */
+export * from './nx_parser_exports.js';
 export {
   OFPMultipartRequest, OFPMultipartReply, OFPFlowStatsRequestBase, OFPExperimenterStatsRequestBase,
 } from './v1_2plus/mp_common.js';
-/** os-ken's nx_actions.generate() puts the Nicira actions in this module. */
-export {
-  NXAction, NXActionBundle, NXActionBundleLoad, NXActionCT, NXActionCTClear, NXActionConjunction, NXActionController,
-  NXActionController2, NXActionDecMplsTtl, NXActionDecNshTtl, NXActionDecTtl, NXActionDecTtlCntIds, NXActionEncapEther,
-  NXActionEncapNsh, NXActionExit, NXActionFinTimeout, NXActionLearn, NXActionMultipath, NXActionNAT, NXActionNote,
-  NXActionOutputReg, NXActionOutputReg2, NXActionOutputTrunc, NXActionPopMpls, NXActionPopQueue, NXActionPushMpls,
-  NXActionRegLoad, NXActionRegLoad2, NXActionRegMove, NXActionResubmit, NXActionResubmitTable, NXActionSample,
-  NXActionSample2, NXActionSetMplsLabel, NXActionSetMplsTc, NXActionSetMplsTtl, NXActionSetQueue, NXActionSetTunnel,
-  NXActionSetTunnel64, NXActionStackPop, NXActionStackPush, NXActionUnknown, NXFlowSpecLoad, NXFlowSpecMatch, NXFlowSpecOutput,
-} from './nx_actions.js';
 
 /** os-ken's msg_parser for this version: decode one message whose header fields are known. */
 export function msg_parser(datapath: DatapathLike | null, version: number, msg_type: number, msg_len: number, xid: number, buf: Uint8Array): Msg {

@@ -16,22 +16,8 @@ export {
 } from './v1_2plus/common.js';
 export * from './v1_4plus/all.js';
 export * from './v1_4/messages.js';
-export {
-  NXTSetPacketInFormatMsg, NXTPacketIn2, NXTPacketIn2Prop, NXTPacketIn2PropPacket, NXTPacketIn2PropFullLen, NXTPacketIn2PropBufferId,
-  NXTPacketIn2PropTableId, NXTPacketIn2PropCookie, NXTPacketIn2PropReason, NXTPacketIn2PropMetadata, NXTPacketIn2PropUserData,
-  NXTPacketIn2PropContinuation,
-} from './v1_3/nxt.js';
-/** os-ken's nx_actions.generate() puts the Nicira actions in this module. */
-export {
-  NXAction, NXActionBundle, NXActionBundleLoad, NXActionCT, NXActionCTClear, NXActionConjunction, NXActionController,
-  NXActionController2, NXActionDecMplsTtl, NXActionDecNshTtl, NXActionDecTtl, NXActionDecTtlCntIds, NXActionEncapEther,
-  NXActionEncapNsh, NXActionExit, NXActionFinTimeout, NXActionLearn, NXActionMultipath, NXActionNAT, NXActionNote,
-  NXActionOutputReg, NXActionOutputReg2, NXActionOutputTrunc, NXActionPopMpls, NXActionPopQueue, NXActionPushMpls,
-  NXActionRegLoad, NXActionRegLoad2, NXActionRegMove, NXActionResubmit, NXActionResubmitTable, NXActionSample,
-  NXActionSample2, NXActionSetMplsLabel, NXActionSetMplsTc, NXActionSetMplsTtl, NXActionSetQueue, NXActionSetTunnel,
-  NXActionSetTunnel64, NXActionStackPop, NXActionStackPush, NXActionUnknown, NXFlowSpecLoad, NXFlowSpecMatch, NXFlowSpecOutput,
-  _NXFlowSpec,
-} from './nx_actions.js';
+/** os-ken's nx_actions.generate() puts the Nicira actions in this module, with the NXT packet-in2 messages. */
+export * from './nx_parser_exports.js';
 export { OFPMatch } from './oxm_match.js';
 export { MsgBase } from './ofproto_parser.js';
 
