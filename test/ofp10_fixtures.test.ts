@@ -9,9 +9,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkCase, jsonEqual, loadCases, loadFixtureCases, stripLengths } from './conformance/ofp_corpus.js';
+import { checkCase, decodeTyped, jsonEqual, loadCases, loadFixtureCases, stripLengths } from './conformance/ofp_corpus.js';
 import type { JsonObject } from '../src/wire/json/json.js';
-import { OskenError } from '../src/wire/errors.js';
 import { msgFromBuffer, ofpMsgFromJsonDict } from '../src/ofproto/ofproto_parser.js';
 import '../src/ofproto/all.js';
 
@@ -86,19 +85,6 @@ test('round trip bytes -> object -> bytes and -> JSON -> object -> same JSON (ev
   assert.deepEqual(failures, []);
 });
 
-function decodeTyped(buf: Uint8Array, label: string): void {
-  const t0 = Date.now();
-  try {
-    const m = msgFromBuffer(null, buf);
-    JSON.stringify(m.toJsonDict(), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  } catch (e) {
-    if (!(e instanceof OskenError)) {
-      throw new Error(`${label}: untyped ${(e as Error).constructor.name}: ${(e as Error).message}`);
-    }
-  }
-  const dt = Date.now() - t0;
-  if (dt > 500) throw new Error(`${label}: decoding took ${dt} ms`);
-}
 
 test('hostile input: every prefix gives a message or a typed error', () => {
   for (const c of all) {

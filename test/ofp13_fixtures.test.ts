@@ -7,7 +7,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkCase, loadCases, loadFixtureCases } from './conformance/ofp_corpus.js';
+import { checkCase, decodeTyped, loadCases, loadFixtureCases } from './conformance/ofp_corpus.js';
 import { OskenError } from '../src/wire/errors.js';
 import { msgFromBuffer } from '../src/ofproto/ofproto_parser.js';
 import '../src/ofproto/all.js';
@@ -52,19 +52,6 @@ test('round trip bytes -> object -> bytes (corpus of12/of13 + fixtures)', () => 
   assert.ok(n > 150, `only ${n} messages round-tripped`);
 });
 
-function decodeTyped(buf: Uint8Array, label: string): void {
-  const t0 = Date.now();
-  try {
-    const m = msgFromBuffer(null, buf);
-    JSON.stringify(m.toJsonDict(), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  } catch (e) {
-    if (!(e instanceof OskenError)) {
-      throw new Error(`${label}: untyped ${(e as Error).constructor.name}: ${(e as Error).message}`);
-    }
-  }
-  const dt = Date.now() - t0;
-  if (dt > 500) throw new Error(`${label}: decoding took ${dt} ms`);
-}
 
 test('hostile input: every prefix gives a message or a typed error', () => {
   for (const c of [...corpus, ...fixtures]) {

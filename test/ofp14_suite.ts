@@ -9,7 +9,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkCase, loadCases, loadFixtureCases, type Case } from './conformance/ofp_corpus.js';
+import { checkCase, decodeTyped, loadCases, loadFixtureCases, type Case } from './conformance/ofp_corpus.js';
 import { OskenError } from '../src/wire/errors.js';
 import { msgFromBuffer, ofpMsgFromJsonDict } from '../src/ofproto/ofproto_parser.js';
 import '../src/ofproto/all.js';
@@ -25,19 +25,6 @@ export function loadFixtures(dir: string): Case[] {
  */
 const NOT_LOSSLESS = new Set(['libofproto-OFP15-flow_desc_reply.packet', 'libofproto-OFP15-meter_features_reply.packet']);
 
-function decodeTyped(buf: Uint8Array, label: string): void {
-  const t0 = Date.now();
-  try {
-    const m = msgFromBuffer(null, buf);
-    JSON.stringify(m.toJsonDict(), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
-  } catch (e) {
-    if (!(e instanceof OskenError)) {
-      throw new Error(`${label}: untyped ${(e as Error).constructor.name}: ${(e as Error).message}`);
-    }
-  }
-  const dt = Date.now() - t0;
-  if (dt > 500) throw new Error(`${label}: decoding took ${dt} ms`);
-}
 
 export function runSuite(corpusDir: 'of14' | 'of15', fixtureDir: 'ofp14' | 'ofp15', minFixtures: number): void {
   const fixtures = loadFixtures(fixtureDir);

@@ -7,6 +7,8 @@ import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeToJson, encodeFromJson } from '../../src/cli/ofp_cli.js';
 import { parseJson, type JsonValue } from '../../src/wire/json/json.js';
+import { OskenError } from '../../src/wire/errors.js';
+import { msgFromBuffer } from '../../src/ofproto/ofproto_parser.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** repo root: dist/test/conformance -> ../../.. */
@@ -106,4 +108,19 @@ export function checkCase(c: Case): string[] {
     }
   }
   return fails;
+}
+
+/** Hostile-input check: decoding `buf` (and printing its JSON) gives a message or a typed OskenError, within 500 ms. */
+export function decodeTyped(buf: Uint8Array, label: string): void {
+  const t0 = Date.now();
+  try {
+    const m = msgFromBuffer(null, buf);
+    JSON.stringify(m.toJsonDict(), (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  } catch (e) {
+    if (!(e instanceof OskenError)) {
+      throw new Error(`${label}: untyped ${(e as Error).constructor.name}: ${(e as Error).message}`);
+    }
+  }
+  const dt = Date.now() - t0;
+  if (dt > 500) throw new Error(`${label}: decoding took ${dt} ms`);
 }
