@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Packet } from '../src/lib/packet/packet.js';
-import { Reader as PcapReader } from '../src/lib/pcaplib.js';
+import { pcapFrames } from './pcap_fixtures.js';
 import { parseJson, stringifyJson } from '../src/wire/json/json.js';
 import { BGPMessage } from '../src/lib/packet/bgp.js';
 
@@ -19,11 +19,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = resolve(here, '..', '..');
 const CORPUS = resolve(REPO_ROOT, '..', 'shared', 'conformance', 'pcap', 'bgp4');
 
-function frames(file: string): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (const [, buf] of new PcapReader(new Uint8Array(readFileSync(file)))) out.push(buf);
-  return out;
-}
 
 const files = readdirSync(CORPUS).filter((f) => f.endsWith('.pcap')).sort();
 let checked = 0;
@@ -33,7 +28,7 @@ let roundTrips = 0;
 for (const f of files) {
   test(`bgp4 ${f}`, () => {
     const expected = readFileSync(join(CORPUS, `${f}.jsonl`), 'utf8').split('\n').filter((l) => l.trim() !== '');
-    const fr = frames(join(CORPUS, f));
+    const fr = pcapFrames(join(CORPUS, f));
     assert.equal(fr.length, expected.length, 'one expected line per frame');
     fr.forEach((buf, i) => {
       const pkt = new Packet(buf);

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Packet } from '../src/lib/packet/packet.js';
+import { canonJson, pcapFrames } from './pcap_fixtures.js';
 import { DecodeCtx, PacketBase } from '../src/lib/packet/packet_base.js';
 import { Reader } from '../src/wire/reader.js';
 import { PacketMalformed, PacketTruncated } from '../src/wire/errors.js';
@@ -45,17 +46,6 @@ const PCAPS = ['proto2_sctp.pcap', 'proto2_vrrp.pcap', 'proto2_bfd.pcap', 'proto
 /** every prefix and seeded random mutations of the frames above (os-ken-hanging inputs left out by the generator) */
 const EDGE_PCAPS = ['proto2_sctp_edge.pcap', 'proto2_vrrp_edge.pcap', 'proto2_bfd_edge.pcap', 'proto2_ospf_edge.pcap'];
 
-function readPcap(path: string): Uint8Array[] {
-  const buf = readFileSync(path);
-  const out: Uint8Array[] = [];
-  let off = 24;
-  while (off + 16 <= buf.length) {
-    const incl = buf.readUInt32LE(off + 8);
-    out.push(new Uint8Array(buf.buffer, buf.byteOffset + off + 16, incl));
-    off += 16 + incl;
-  }
-  return out;
-}
 
 function lines(path: string): string[] {
   return readFileSync(path, 'utf8')
@@ -63,57 +53,9 @@ function lines(path: string): string[] {
     .filter((l) => l.length > 0);
 }
 
-/** Canonical JSON text: keys sorted, number tokens verbatim (so big integers compare exactly). */
-function canon(text: string): string {
-  let i = 0;
-  const ws = (): void => {
-    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
-  };
-  const str = (): string => {
-    const s = i;
-    i++;
-    while (text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    i++;
-    return JSON.stringify(JSON.parse(text.slice(s, i)) as string);
-  };
-  const val = (): string => {
-    ws();
-    const c = text[i]!;
-    if (c === '{' || c === '[') {
-      const obj = c === '{';
-      i++;
-      const items: [string, string][] = [];
-      ws();
-      if (text[i] === (obj ? '}' : ']')) {
-        i++;
-        return obj ? '{}' : '[]';
-      }
-      for (;;) {
-        ws();
-        let k = '';
-        if (obj) {
-          k = str();
-          ws();
-          i++;
-        }
-        items.push([k, val()]);
-        ws();
-        if (text[i++] === (obj ? '}' : ']')) break;
-      }
-      if (!obj) return '[' + items.map((x) => x[1]).join(',') + ']';
-      items.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      return '{' + items.map(([k, v]) => `${k}:${v}`).join(',') + '}';
-    }
-    if (c === '"') return str();
-    const m = /^(true|false|null|-?\d+(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 64))!;
-    i += m[0].length;
-    return m[0];
-  };
-  return val();
-}
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
-const frames = (name: string): Uint8Array[] => readPcap(join(FIX, name));
+const frames = (name: string): Uint8Array[] => pcapFrames(join(FIX, name));
 
 /* ------------------------------------------------------------------ oracle diff */
 
@@ -132,9 +74,9 @@ for (const name of [...PCAPS, ...EDGE_PCAPS]) {
         return;
       }
       const got = stringifyJson(new Packet(f).toJsonArray());
-      if (canon(got) !== canon(exp[i]!)) {
+      if (canonJson(got) !== canonJson(exp[i]!)) {
         diffs++;
-        assert.equal(canon(got), canon(exp[i]!), `${name} frame ${i + 1}`);
+        assert.equal(canonJson(got), canonJson(exp[i]!), `${name} frame ${i + 1}`);
       }
     });
     assert.equal(diffs, 0);
@@ -150,7 +92,7 @@ for (const name of ['proto2_bfd', 'proto2_bfd_edge']) {
     fr.forEach((f, i) => {
       const p = Packet.decode(f.subarray(42), BFD);
       if (exp[i]!.startsWith('{"error"')) return;
-      assert.equal(canon(stringifyJson(p.toJsonArray())), canon(exp[i]!), `frame ${i + 1}`);
+      assert.equal(canonJson(stringifyJson(p.toJsonArray())), canonJson(exp[i]!), `frame ${i + 1}`);
     });
   });
 }

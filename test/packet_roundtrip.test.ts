@@ -13,6 +13,7 @@ import { Reader } from '../src/wire/reader.js';
 import { PacketMalformed, PacketTruncated } from '../src/wire/errors.js';
 import { parseJson, type JsonObject, type JsonValue } from '../src/wire/json/json.js';
 import { Reader as PcapReader, Writer as PcapWriter } from '../src/lib/pcaplib.js';
+import { pcapFrames } from './pcap_fixtures.js';
 import { Packet } from '../src/lib/packet/packet.js';
 import { DecodeCtx, PacketBase, type PacketClass } from '../src/lib/packet/packet_base.js';
 import { checksum } from '../src/lib/packet/packet_utils.js';
@@ -54,7 +55,7 @@ function hex(b: Uint8Array): string {
 }
 
 function frames(): Uint8Array[] {
-  return [...PcapReader.open(FIX)].map(([, d]) => d);
+  return pcapFrames(FIX);
 }
 
 function expectedJson(): JsonValue[] {
