@@ -5,17 +5,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseJson, stringifyJson, type JsonValue } from '../src/wire/json/json.js';
+import { parseJson, stringifyJson } from '../src/wire/json/json.js';
+import { loadBgpFixtures } from './bgp_fixtures.js';
 import { OskenError } from '../src/wire/errors.js';
 import * as bmp from '../src/lib/packet/bmp.js';
 import * as bgp from '../src/lib/packet/bgp.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const FIX = resolve(here, '..', '..', 'test', 'fixtures', 'bgp');
-const fixtures = parseJson(readFileSync(join(FIX, 'bmp_messages.json'), 'utf8')) as unknown as { name: string; hex: string; json: JsonValue }[];
+const fixtures = loadBgpFixtures('bmp_messages.json');
 
 for (const f of fixtures) {
   test(`bmp fixture ${f.name}`, () => {

@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseJson, stringifyJson, type JsonObject, type JsonValue } from '../src/wire/json/json.js';
+import { BGP_FIXTURES, loadBgpFixtures } from './bgp_fixtures.js';
 import { JsonDictError } from '../src/wire/errors.js';
 import * as bgp from '../src/lib/packet/bgp.js';
 import * as bmp from '../src/lib/packet/bmp.js';
@@ -20,16 +21,10 @@ import { Packet } from '../src/lib/packet/packet.js';
 import { Writer } from '../src/wire/writer.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const FIX = resolve(here, '..', '..', 'test', 'fixtures', 'bgp');
+const FIX = BGP_FIXTURES;
 const MRT = resolve(here, '..', '..', '..', 'shared', 'conformance', 'mrt');
 
-interface Fixture {
-  name: string;
-  hex: string;
-  json: JsonValue;
-  oskenJson: boolean;
-}
-const fixtures = parseJson(readFileSync(join(FIX, 'messages.json'), 'utf8')) as unknown as Fixture[];
+const fixtures = loadBgpFixtures('messages.json');
 
 /**
  * Fixtures whose os-ken JSON lacks a field the bytes depend on, or whose
@@ -227,7 +222,7 @@ test('bgp JSON: bad input gives JsonDictError', () => {
   assert.throws(() => bgp.BGPOpen.fromJsonDict({ len: 19 }), JsonDictError);
 });
 
-const bmpFixtures = parseJson(readFileSync(join(FIX, 'bmp_messages.json'), 'utf8')) as unknown as Fixture[];
+const bmpFixtures = loadBgpFixtures('bmp_messages.json');
 for (const f of bmpFixtures) {
   test(`bmp JSON -> bytes: ${f.name}`, () => {
     const j = f.oskenJson ? f.json : norm(bmp.BMPMessage.parse(new Uint8Array(Buffer.from(f.hex, 'hex')))[0].toJsonDict());

@@ -6,23 +6,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseJson, stringifyJson, type JsonValue } from '../src/wire/json/json.js';
+import { parseJson, stringifyJson } from '../src/wire/json/json.js';
 import { OskenError } from '../src/wire/errors.js';
 import * as bgp from '../src/lib/packet/bgp.js';
+import { loadBgpFixtures } from './bgp_fixtures.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const FIX = resolve(here, '..', '..', 'test', 'fixtures', 'bgp');
 
-interface Fixture {
-  name: string;
-  hex: string;
-  json: JsonValue;
-  oskenJson: boolean;
-}
-const fixtures = parseJson(readFileSync(join(FIX, 'messages.json'), 'utf8')) as unknown as Fixture[];
+const fixtures = loadBgpFixtures('messages.json');
 
 function hex(b: Uint8Array): string {
   return Buffer.from(b).toString('hex');
