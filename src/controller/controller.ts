@@ -108,24 +108,34 @@ export class Datapath {
   /** Serialize and send; sets the xid when unset. Returns false if dropped (switch not reading, or closed). */
   sendMsg(m: MsgBase): boolean {
     if (this.closed || this.closing) return false;
-    if (m.xid === null) this.setXid(m);
-    if (!m.datapath) m.datapath = this as unknown as MsgBase['datapath'];
-    if (this.overLimit()) return false;
-    // encoded straight into this flush's output buffer; m.buf is a view on the bytes that leave
-    const w = this.out;
-    const start = w.pos;
-    m.serializeTo(w);
+    if (this.overLimit()) {
+      if (m.xid === null) this.setXid(m);
+      if (!m.datapath) m.datapath = this as unknown as MsgBase['datapath'];
+      return false;
+    }
+    // xid and datapath set, encoded straight into this flush's output buffer, m.buf a view on the
+    // bytes that leave (outView): all in the message class's own code (monomorphic)
+    m.sendTo(this, this.out);
     this.queued++;
+    this.scheduleFlush();
+    return true;
+  }
+
+  /** @internal the next xid (as setXid assigns it) */
+  nextXid(): number {
+    return (this.xid = (this.xid + 1) >>> 0);
+  }
+
+  /** @internal a Buffer view of `out`'s bytes start..end */
+  outView(start: number, end: number): Buffer {
     // the ArrayBuffer under `out` is remembered (TypedArray.prototype.buffer is a slow getter); `out.buf` is replaced when it grows
-    const b = w.buf;
+    const b = this.out.buf;
     if (b !== this.outBytes) {
       this.outBytes = b;
       this.outAb = b.buffer;
       this.outOff = b.byteOffset;
     }
-    m.buf = Buffer.from(this.outAb, this.outOff + start, w.pos - start);
-    this.scheduleFlush();
-    return true;
+    return Buffer.from(this.outAb, this.outOff + start, end - start);
   }
 
   /** Send bytes as they are (one or more whole messages). Returns false if dropped. */

@@ -7,7 +7,10 @@ import { Reader } from '../wire/reader.js';
 import { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage, OFPUnknownVersion, OFPUnsupportedType, OskenError } from '../wire/errors.js';
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
-import { adopted, adoptionEpoch, defineStruct, fastDecoder, lookupClass, OFPStruct, registerClass, registerPlainConstructor, type StructClassOf } from './struct.js';
+import {
+  adopted, adoptionEpoch, defineStruct, fastDecoder, INLINE_BASE_INIT, lookupClass, OFPStruct, registerClass, registerClassCompiler, registerInlinedBase, registerPlainConstructor,
+  type StructClassOf,
+} from './struct.js';
 
 export const OFP_HEADER_SIZE = 8;
 
@@ -32,15 +35,22 @@ export class MsgBase extends OFPStruct {
   static cls_msg_type = -1;
   /** OpenFlow versions (wire byte) this class serves */
   static versions: readonly number[] = [];
-  datapath: DatapathLike | null;
-  version: number | null = null;
-  msg_type: number | null = null;
-  msg_len: number | null = null;
-  xid: number | null = null;
-  buf: Uint8Array | null = null;
+  // assigned in the constructor, or by the generated constructor of a defineMsg class (see registerInlinedBase below)
+  declare datapath: DatapathLike | null;
+  declare version: number | null;
+  declare msg_type: number | null;
+  declare msg_len: number | null;
+  declare xid: number | null;
+  declare buf: Uint8Array | null;
 
   constructor(init?: Record<string, unknown>) {
     super(init);
+    if (init === INLINE_BASE_INIT) return;
+    this.version = null;
+    this.msg_type = null;
+    this.msg_len = null;
+    this.xid = null;
+    this.buf = null;
     this.datapath = (init?.datapath as DatapathLike | undefined) ?? null;
   }
 
@@ -99,16 +109,44 @@ export class MsgBase extends OFPStruct {
   /**
    * Encode the whole message at `w.pos` (header fields and msg_* set as serialize() does, `buf`
    * left alone): the controller encodes outgoing messages straight into its output buffer.
-   * On error `w.pos` is back where it was.
+   * On error `w.pos` is back where it was. (Compiled per message class: see MSG_METHODS.)
    */
-  serializeTo(w: Writer): void {
-    const version = this.encodeVersion();
+  declare serializeTo: (w: Writer) => void;
+  /**
+   * @internal Datapath.sendMsg's work: give the message an xid (`dp.nextXid()`) when it has
+   * none and the datapath when unset, encode it at `w.pos` and set `buf` to `dp.outView(start, end)`.
+   */
+  declare sendTo: (dp: SendTarget, w: Writer) => void;
+}
+
+/** What MsgBase.sendTo needs of the Datapath. */
+export interface SendTarget {
+  nextXid(): number;
+  outView(start: number, end: number): Uint8Array;
+}
+
+/**
+ * serializeTo and sendTo, made once for MsgBase and once per message class built by defineStruct:
+ * code shared by every class sees every message shape and its property accesses go megamorphic
+ * (generic lookups); a copy per class keeps them monomorphic.
+ */
+const MSG_METHODS_SRC = `
+return {
+  serializeTo: function serializeTo(w) {
+    const dp = this.datapath;
+    let version;
+    if (dp) version = dp.ofproto.OFP_VERSION;
+    else if (this.version !== null) version = this.version;
+    else {
+      const vs = this.constructor.versions;
+      version = vs.length > 0 ? vs[vs.length - 1] : 4;
+    }
     const start = w.pos;
     const prevVersion = w.version;
     w.version = version;
     try {
-      w.ensure(OFP_HEADER_SIZE);
-      w.pos = start + OFP_HEADER_SIZE; // the header is written last
+      w.ensure(HDR);
+      w.pos = start + HDR; // the header is written last
       this.encodeTo(w);
     } catch (e) {
       w.pos = start;
@@ -119,22 +157,58 @@ export class MsgBase extends OFPStruct {
     const len = w.pos - start;
     if (len > 0xffff) {
       w.pos = start;
-      throw new OFPMalformedMessage(this.constructor.name, 0, `message length ${len} exceeds 65535`);
+      throw new Malformed(this.constructor.name, 0, 'message length ' + len + ' exceeds 65535');
     }
     if (this.xid === null) this.xid = 0;
     this.version = version;
-    const type = (this.msg_type = this.cls_msg_type);
+    const type = (this.msg_type = this.constructor.cls_msg_type);
     this.msg_len = len;
-    const v = w.view;
-    v.setUint8(start, version);
-    v.setUint8(start + 1, type);
-    v.setUint16(start + 2, len);
-    v.setUint32(start + 4, this.xid >>> 0);
+    const b = w.buf;
+    b[start] = version;
+    b[start + 1] = type;
+    b[start + 2] = len >>> 8;
+    b[start + 3] = len & 0xff;
+    const x = this.xid;
+    b[start + 4] = x >>> 24;
+    b[start + 5] = (x >>> 16) & 0xff;
+    b[start + 6] = (x >>> 8) & 0xff;
+    b[start + 7] = x & 0xff;
+  },
+  sendTo: function sendTo(dp, w) {
+    if (this.xid === null) this.xid = dp.nextXid();
+    if (!this.datapath) this.datapath = dp;
+    const start = w.pos;
+    this.serializeTo(w);
+    this.buf = dp.outView(start, w.pos);
+  },
+};`;
+type MsgMethods = Pick<MsgBase, 'serializeTo' | 'sendTo'>;
+function compileMsgMethods(tag: string): MsgMethods {
+  return new Function('HDR', 'Malformed', `${MSG_METHODS_SRC}\n//# sourceURL=osken-msg-${tag}.js`)(OFP_HEADER_SIZE, OFPMalformedMessage) as MsgMethods;
+}
+const COMPILED_MSG_METHODS = new WeakSet<object>();
+function installMsgMethods(proto: object, tag: string): void {
+  const m = compileMsgMethods(tag);
+  for (const k of ['serializeTo', 'sendTo'] as const) {
+    // a class whose hand-written base overrides the method keeps that override
+    const cur = (proto as Record<string, unknown>)[k];
+    if (cur !== undefined && !COMPILED_MSG_METHODS.has(cur as object)) continue;
+    COMPILED_MSG_METHODS.add(m[k]);
+    Object.defineProperty(proto, k, { configurable: true, writable: true, value: m[k] });
   }
 }
+installMsgMethods(MsgBase.prototype, 'MsgBase');
+// defineStruct classes built on MsgBase get their own copies
+registerClassCompiler(MsgBase, (C) => installMsgMethods((C as { prototype: object }).prototype, (C as { name: string }).name));
 
 // given SKIP_INIT, MsgBase's constructor only sets these (decoders may skip it: see fastDecoder)
 registerPlainConstructor(MsgBase, ['version', 'msg_type', 'msg_len', 'xid', 'buf', 'datapath']);
+// the same fields, assigned by generated constructors themselves (see registerInlinedBase)
+registerInlinedBase(
+  MsgBase,
+  'this.version = null; this.msg_type = null; this.msg_len = null; this.xid = null; this.buf = null; ' +
+    'this.datapath = (init === undefined || init === null || init.datapath === undefined || init.datapath === null) ? null : init.datapath;',
+);
 
 type MsgPicker = (r: Reader) => typeof MsgBase;
 interface MsgEntry {
@@ -249,13 +323,8 @@ export function msg(
   }
   if (compat && (OSKEN_UNPARSED.has(cls) || OSKEN_UNPARSED.has(Object.getPrototypeOf(cls)))) throw new OFPUnsupportedType(version, 'message class', cls.jsonName);
   const fd = fastDecoder(cls);
-  const m = fd.create() as MsgBase;
-  m.datapath = datapath;
-  m.version = version;
-  m.msg_type = msgType;
-  m.msg_len = msgLen;
-  m.xid = xid;
-  m.buf = end === buf.length ? buf : buf.subarray(0, end);
+  // the header fields in MsgBase's order (registerPlainConstructor above), stored by per-class code
+  const m = fd.createWith(version, msgType, msgLen, xid, end === buf.length ? buf : buf.subarray(0, end), datapath) as MsgBase;
   try {
     fd.decodeInto(m, r);
   } catch (e) {

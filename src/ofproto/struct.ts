@@ -602,6 +602,12 @@ export interface FastDecoder {
   readonly cls: unknown;
   /** a new instance as `new cls(SKIP_INIT)` makes it (fields to be filled by decodeInto) */
   create(): OFPStruct;
+  /**
+   * create(), with the fields of registerPlainConstructor'd bases set from the arguments, in
+   * their registered order (a message's version, msg_type, msg_len, xid, buf, datapath): per-class
+   * stores, where the same stores made after create() by shared code would go megamorphic
+   */
+  createWith(...values: unknown[]): OFPStruct;
   /** fill `o` (made by create) from r, as o.decodeFrom(r) */
   decodeInto(o: OFPStruct, r: Reader): void;
   /** create + decodeInto */
@@ -633,36 +639,41 @@ export function fastDecoder(cls: typeof OFPStruct): FastDecoder {
 function makeFastDecoder(cls: typeof OFPStruct): FastDecoder {
   let plain = cls.prototype.decodeFrom === OFPStruct.prototype.decodeFrom && cls.layout instanceof Layout;
   const inherited: (readonly string[])[] = [];
-  for (let k: unknown = cls; plain && k !== OFPStruct; k = Object.getPrototypeOf(k)) {
-    if (typeof k !== 'function' || k === Function.prototype) plain = false;
-    else if (Object.prototype.hasOwnProperty.call(k, ENGINE_BASE)) continue;
-    else if (KNOWN_CTORS.has(k)) inherited.unshift(KNOWN_CTORS.get(k)!);
-    else if (!isDefaultConstructor(k)) plain = false;
+  let k: unknown = cls;
+  for (; typeof k === 'function' && k !== OFPStruct && k !== Function.prototype; k = Object.getPrototypeOf(k)) {
+    if (KNOWN_CTORS.has(k)) inherited.unshift(KNOWN_CTORS.get(k)!);
+    else if (!Object.prototype.hasOwnProperty.call(k, ENGINE_BASE) && !isDefaultConstructor(k)) plain = false;
   }
+  if (k !== OFPStruct) plain = false;
+  const names = inherited.flat();
+  const args = names.map((_, i) => `a${i}`);
+  const nulls = names.map(() => 'null').join(', ');
   let fd: FastDecoder;
   const tag = cls.name.replace(/[^A-Za-z0-9_]/g, '_');
   if (plain) {
     const layout = cls.layout;
     layout.ensureCompiled();
-    const init: string[] = [];
-    for (const names of inherited) for (const n of names) init.push(`this[${JSON.stringify(n)}] = null;`);
+    const init: string[] = names.map((n, i) => `this[${JSON.stringify(n)}] = a${i};`);
     for (const fl of layout.fields) if (fl.spec.kind !== 'pad') init.push(`this[${JSON.stringify(fl.name)}] = undefined;`);
     fd = new Function('P', 'L', 'H', 'C', `
-      function F() { ${init.join(' ')} }
+      function F(${args.join(', ')}) { ${init.join(' ')} }
       F.prototype = P;
       const dec = L.decodeFn;
       return {
         cls: C,
-        create: function () { return new F(); },
+        create: function () { return new F(${nulls}); },
+        createWith: function (${args.join(', ')}) { return new F(${args.join(', ')}); },
         decodeInto: function (o, r) { dec(o, r, H); },
-        decode: function (r) { const o = new F(); dec(o, r, H); return o; },
+        decode: function (r) { const o = new F(${nulls}); dec(o, r, H); return o; },
       };
       //# sourceURL=osken-new-${tag}.js`)(cls.prototype, layout, cls.helpers, cls) as FastDecoder;
   } else {
+    const sets = names.map((n, i) => `o[${JSON.stringify(n)}] = a${i};`).join(' ');
     fd = new Function('C', 'SKIP', `
       return {
         cls: C,
         create: function () { return new C(SKIP); },
+        createWith: function (${args.join(', ')}) { const o = new C(SKIP); ${sets} return o; },
         decodeInto: function (o, r) { o.decodeFrom(r); },
         decode: function (r) { const o = new C(SKIP); o.decodeFrom(r); return o; },
       };
@@ -696,6 +707,42 @@ function keepSuperEncodeGeneric(base: abstract new (...args: never[]) => OFPStru
 export const SKIP_INIT: Record<string, unknown> = Object.freeze({});
 
 /**
+ * Passed by a generated constructor to a base registered with registerInlinedBase: the base then
+ * assigns nothing, and the generated constructor assigns the base's fields itself. A base
+ * constructor shared by many classes sees many object shapes, so its stores go megamorphic
+ * (generic, slow) once a few kinds of message have been built; per-class code keeps one shape.
+ */
+export const INLINE_BASE_INIT: Record<string, unknown> = Object.freeze({});
+/** base class -> JS statements that assign its fields on `this` from `init` (as its constructor does) */
+const INLINED_BASES = new Map<unknown, string>();
+
+/**
+ * Declare that `cls`'s constructor, given INLINE_BASE_INIT, returns without assigning anything, and
+ * otherwise runs `code` (statements over `this` and `init`, `init` possibly undefined or SKIP_INIT).
+ */
+export function registerInlinedBase(cls: unknown, code: string): void {
+  INLINED_BASES.set(cls, code);
+}
+
+/** base class -> what defineStruct does to each class it builds on that base (install per-class methods) */
+const CLASS_COMPILERS = new Map<unknown, (cls: unknown) => void>();
+
+/** Have defineStruct call `compile(C)` for every class C it builds whose chain includes `base`. */
+export function registerClassCompiler(base: unknown, compile: (cls: unknown) => void): void {
+  CLASS_COMPILERS.set(base, compile);
+}
+
+/** The field code of the registered base `base` reaches through default constructors only, else null. */
+function inlinedBaseCode(base: unknown): string | null {
+  for (let k: unknown = base; typeof k === 'function' && k !== OFPStruct; k = Object.getPrototypeOf(k)) {
+    const code = INLINED_BASES.get(k);
+    if (code !== undefined) return code;
+    if (Object.prototype.hasOwnProperty.call(k, ENGINE_BASE) || !isDefaultConstructor(k)) return null;
+  }
+  return null;
+}
+
+/**
  * Define a structure class from its description. Use as a base class:
  * `export class OFPActionOutput extends defineStruct('OFPActionOutput', {...}) {}`.
  */
@@ -709,17 +756,19 @@ export function defineStruct<S extends SpecMap, B extends abstract new (...args:
   // the class is compiled per structure so that its constructor has its own type feedback
   // (the base constructor and initFn it calls are then known, and inlined where it is built)
   const tag = /^[A-Z][A-Za-z0-9_]*$/.test(name) ? name : `S_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
-  const C = new Function('$Base', '$layout', '$SKIP', `return class ${tag} extends $Base {
+  const inl = inlinedBaseCode(Base);
+  const C = new Function('$Base', '$layout', '$SKIP', '$INL', `return class ${tag} extends $Base {
     constructor(init) {
-      super(init);
+      ${inl === null ? 'super(init);' : `super($INL); ${inl}`}
       if (init !== $SKIP) $layout.initFn(this, init, $layout.defaults);
     }
-  }\n//# sourceURL=osken-class-${tag}.js`)(Base, layout, SKIP_INIT) as typeof OFPStruct;
+  }\n//# sourceURL=osken-class-${tag}.js`)(Base, layout, SKIP_INIT, INLINE_BASE_INIT) as typeof OFPStruct;
   C.jsonName = name;
   C.layout = layout;
   C.helpers = makeHelpers(layout);
   Object.defineProperty(C, 'name', { value: name });
   Object.defineProperty(C, ENGINE_BASE, { value: true });
+  for (let k: unknown = Base; typeof k === 'function' && k !== Function.prototype; k = Object.getPrototypeOf(k)) CLASS_COMPILERS.get(k)?.(C);
   keepSuperEncodeGeneric(Base);
   const baseEncode = Base.prototype.encodeTo;
   if (baseEncode === OFPStruct.prototype.encodeTo || ENGINE_ENCODERS.has(baseEncode)) {
