@@ -114,7 +114,8 @@ async function loop(feed: () => void): Promise<number> {
 
 async function runApp(App: AppClass): Promise<{ rate: number; bytes: number }> {
   const mgr = new AppManager();
-  const handler = new OFPHandler({ manager: mgr });
+  // its listener is not used (switches are fed in-process): an ephemeral loopback port, so runs never collide
+  const handler = new OFPHandler({ manager: mgr, controllerOptions: { listenHost: '127.0.0.1', tcpPort: 0 } });
   mgr.register(handler);
   await mgr.instantiateApps([App]);
   // 16 switches, each through the real handshake (hello, features, port description, echo), as

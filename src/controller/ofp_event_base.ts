@@ -2,19 +2,19 @@
  * os-ken's controller.ofp_event: an EventOFP<Name> class for every OpenFlow
  * message class (EventOFPPacketIn for OFPPacketIn, ...), plus state-change events.
  */
-import { EventBase } from './event.js';
+import { EVENT_INLINE_INIT, EventBase } from './event.js';
 import type { MsgBase } from '../ofproto/ofproto_parser.js';
 import type { Dispatcher } from './handler.js';
 
 /** Base of every OpenFlow message event: `ev.msg`, `ev.msg.datapath`, `ev.timestamp`. */
 export class EventOFPMsgBase extends EventBase {
-  readonly timestamp: number;
+  declare readonly msg: MsgBase;
+  declare readonly timestamp: number;
   /** `timestamp`: when the Datapath generated the event (seconds; now when not given) */
-  constructor(
-    public readonly msg: MsgBase,
-    timestamp?: number,
-  ) {
-    super();
+  constructor(msg: MsgBase, timestamp?: number) {
+    super(msg === EVENT_INLINE_INIT ? EVENT_INLINE_INIT : undefined);
+    if (msg === EVENT_INLINE_INIT) return;
+    this.msg = msg;
     this.timestamp = timestamp ?? Date.now() / 1000;
   }
 }
@@ -26,8 +26,16 @@ const CLASSES = new Map<string, OFPEventClass>();
 export function ofpEventClass(msgName: string): OFPEventClass {
   let c = CLASSES.get(msgName);
   if (!c) {
-    const name = `Event${msgName}`;
-    c = { [name]: class extends EventOFPMsgBase {} }[name]!;
+    // the class is compiled on its own: its constructor assigns every field (see EVENT_INLINE_INIT)
+    const name = `Event${msgName}`.replace(/[^A-Za-z0-9_]/g, '_');
+    c = new Function('Base', 'INL', `return class ${name} extends Base {
+      constructor(msg, timestamp) {
+        super(INL);
+        this.src = null;
+        this.msg = msg;
+        this.timestamp = (timestamp === undefined || timestamp === null) ? Date.now() / 1000 : timestamp;
+      }
+    }\n//# sourceURL=osken-event-${name}.js`)(EventOFPMsgBase, EVENT_INLINE_INIT) as OFPEventClass;
     CLASSES.set(msgName, c);
   }
   return c;

@@ -14,6 +14,7 @@ import {
 } from './oxm_fields.js';
 import { Layout, OFPStruct } from './struct.js';
 import { Int4 } from './oxx_types.js';
+import { macToBinInto } from '../wire/addrconv.js';
 
 export const OFPMT_STANDARD = 0;
 export const OFPMT_OXM = 1;
@@ -36,6 +37,12 @@ export class OFPMatch extends OFPStruct {
   private _rawStart = 0;
   private _rawEnd = 0;
   private _rawVersion = 0;
+  /**
+   * A match built from keywords keeps the values of its shape (the names it was given, in os-ken's
+   * order) and encodes them with the shape's compiled encoder; the pairs are made on first use.
+   */
+  private _shape: MatchShape | null = null;
+  private _vals: MatchValue[] | null = null;
 
   /** [name, value] pairs in wire order (os-ken's _fields2) */
   get fields(): [string, MatchValue][] {
@@ -44,6 +51,8 @@ export class OFPMatch extends OFPStruct {
   set fields(v: [string, MatchValue][]) {
     this._fields = v;
     this._raw = null;
+    this._vals = null;
+    this._shape = null;
   }
 
   private materialize(): [string, MatchValue][] {
@@ -52,6 +61,13 @@ export class OFPMatch extends OFPStruct {
     if (raw !== null) {
       oxmParseList(new R(raw, this._rawStart, this._rawEnd, this._rawVersion), oxmTable(this._rawVersion), out);
       this._raw = null;
+    }
+    const vals = this._vals;
+    if (vals !== null) {
+      const names = this._shape!.sortedNames;
+      for (let i = 0; i < vals.length; i++) out.push([names[i]!, vals[i]!]);
+      this._vals = null;
+      this._shape = null;
     }
     this._fields = out;
     return out;
@@ -65,7 +81,11 @@ export class OFPMatch extends OFPStruct {
     super();
     // no fields: `_fields` stays null and the getter makes the empty list on first use
     // (the work is in a function of its own: this constructor stays small enough to be inlined where matches are built)
-    if (init) this._fields = fieldsFromInit(init, version);
+    if (init) {
+      const cache = shapeCache(version);
+      this._vals = valuesFromInit(init, cache);
+      this._shape = cache.last;
+    }
   }
 
   /** Build from [name, value] pairs, keeping their order (os-ken's _ordered_fields). */
@@ -77,7 +97,7 @@ export class OFPMatch extends OFPStruct {
 
   get(name: string): MatchValue | undefined {
     let fields = this._fields;
-    if (fields === null) {
+    if (fields === null && this._raw !== null) {
       const table = oxmTable(this._rawVersion);
       const d = table.dict[name];
       if (d !== undefined && d.cls === OFPXMC_OPENFLOW_BASIC && table.basic[d.field] === d) {
@@ -88,8 +108,8 @@ export class OFPMatch extends OFPStruct {
         if (d.type === Int4 && (raw[at + 2]! & 1) === 0) return ((raw[at + 4]! << 24) | (raw[at + 5]! << 16) | (raw[at + 6]! << 8) | raw[at + 7]!) >>> 0;
         return oxmBasicValue(raw, at, d.type);
       }
-      fields = this.materialize();
     }
+    if (fields === null) fields = this.materialize();
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i]!;
       if (f[0] === name) return f[1];
@@ -97,7 +117,7 @@ export class OFPMatch extends OFPStruct {
     return undefined;
   }
   has(name: string): boolean {
-    if (this._fields === null) {
+    if (this._fields === null && this._raw !== null) {
       const at = this.rawFind(name);
       if (at !== -2) return at >= 0;
     }
@@ -135,6 +155,8 @@ export class OFPMatch extends OFPStruct {
 
   override decodeFrom(r: Reader): void {
     this._raw = null;
+    this._vals = null;
+    this._shape = null;
     const start = r.pos;
     r.need(4, 'ofp_match');
     const b = r.bytes;
@@ -181,6 +203,15 @@ export class OFPMatch extends OFPStruct {
   }
 
   override encodeTo(w: Writer): void {
+    const vals = this._vals;
+    if (vals !== null && this._fields === null) {
+      // built from keywords: the shape's encoder for this version writes it all, or nothing when a value needs the general path
+      const len = this._shape!.encoder(w.version || 6)(w, vals, this.type);
+      if (len >= 0) {
+        this.length = len;
+        return;
+      }
+    }
     const start = w.pos;
     w.u16(this.type ?? OFPMT_OXM);
     w.u16(0);
@@ -234,16 +265,83 @@ function sortKeyOf(table: OxmTable, name: string): number {
   return d !== undefined ? d.sortKey : oxmSortKey(table, name);
 }
 
+/** A shape's encoder for one wire version: writes the whole match and returns its length, or -1 having written nothing. */
+type ShapeEncoder = (w: Writer, vals: readonly MatchValue[], type: number | null) => number;
+const NO_FAST_ENCODER: ShapeEncoder = () => -1;
+
 /**
  * A sequence of field names as a constructor was given them (absent values left out) and what they
- * mean in one OXM table: each name's descriptor and where its pair goes in os-ken's order. Matches
- * built again and again from the same keys (the usual case) skip the lookups and the sorting.
+ * mean in one OXM table: each name's descriptor and where its value goes in os-ken's order. Matches
+ * built again and again from the same keys (the usual case) skip the lookups and the sorting, and
+ * are encoded by code compiled for the shape.
  */
-interface MatchShape {
-  readonly names: readonly string[];
-  readonly descs: readonly (OxmFieldDesc | undefined)[];
-  /** position in os-ken's order of the i-th name given; null when given in that order */
-  readonly order: Int32Array | null;
+class MatchShape {
+  /** the names in os-ken's order (the order the values are kept in) */
+  readonly sortedNames: string[];
+  private readonly encoders: (ShapeEncoder | undefined)[] = [];
+  constructor(
+    readonly names: readonly string[],
+    readonly descs: readonly (OxmFieldDesc | undefined)[],
+    /** position in os-ken's order of the i-th name given; null when given in that order */
+    readonly order: Int32Array | null,
+  ) {
+    this.sortedNames = names.slice();
+    if (order !== null) for (let i = 0; i < names.length; i++) this.sortedNames[order[i]!] = names[i]!;
+  }
+
+  /** the encoder for wire version `version` (compiled on first use) */
+  encoder(version: number): ShapeEncoder {
+    return this.encoders[version] ?? this.compile(version);
+  }
+
+  /**
+   * Straight-line code for matches of only unmasked OpenFlow-basic integer and MAC fields (what
+   * the encoder's fast path takes); any value it cannot take sends the match down the general path.
+   */
+  private compile(version: number): ShapeEncoder {
+    const dict = oxmTable(version).dict;
+    const checks: string[] = [];
+    const writes: string[] = [];
+    let off = 4;
+    let fn: ShapeEncoder = NO_FAST_ENCODER;
+    let ok = true;
+    this.sortedNames.forEach((name, i) => {
+      const d = dict[name];
+      if (d === undefined || d.fast === 0) {
+        ok = false;
+        return;
+      }
+      const size = d.fast;
+      const x = `x${i}`;
+      checks.push(`const ${x} = v[${i}];`);
+      if (size === 6) checks.push(`if (typeof ${x} !== 'string') return -1;`);
+      else checks.push(`if (typeof ${x} !== 'number' || (${x} >>> 0) !== ${x}${size < 4 ? ` || ${x} >= ${2 ** (8 * size)}` : ''}) return -1;`);
+      const h = d.hdr;
+      writes.push(`b[p + ${off}] = ${h >>> 24}; b[p + ${off + 1}] = ${(h >>> 16) & 255}; b[p + ${off + 2}] = ${(h >>> 8) & 255}; b[p + ${off + 3}] = ${h & 255};`);
+      const at = off + 4;
+      if (size === 6) writes.push(`M(${x}, b, p + ${at});`);
+      else for (let k = 0; k < size; k++) writes.push(`b[p + ${at + k}] = ${k === size - 1 ? `${x} & 255` : `(${x} >>> ${8 * (size - 1 - k)}) & 255`};`);
+      off = at + size;
+    });
+    if (ok) {
+      const len = off;
+      const padded = (len + 7) & ~7;
+      for (let k = len; k < padded; k++) writes.push(`b[p + ${k}] = 0;`);
+      fn = new Function('M', `return function encodeMatch(w, v, type) {
+        if (typeof type !== 'number') return -1;
+        ${checks.join('\n')}
+        w.ensure(${padded});
+        const b = w.buf;
+        const p = w.pos;
+        b[p] = (type >>> 8) & 255; b[p + 1] = type & 255; b[p + 2] = ${len >> 8}; b[p + 3] = ${len & 255};
+        ${writes.join('\n')}
+        w.pos = p + ${padded};
+        return ${len};
+      }\n//# sourceURL=osken-match-${this.sortedNames.join('-')}.js`)(macToBinInto) as ShapeEncoder;
+    }
+    this.encoders[version] = fn;
+    return fn;
+  }
 }
 
 /** per OpenFlow version: shapes by names joined with ',' (bounded: cleared when full) and the last one used */
@@ -298,63 +396,48 @@ function makeShape(table: OxmTable, names: string[]): MatchShape {
     order[idx[pos]!] = pos;
     if (idx[pos] !== pos) sorted = false;
   }
-  return { names, descs, order: sorted ? null : order };
+  return new MatchShape(names, descs, sorted ? null : order);
 }
 
-/** The [name, value] pairs of a constructor's init, normalized, in os-ken's order. */
-function fieldsFromInit(init: MatchInit, version: number): [string, MatchValue][] {
-  const cache = shapeCache(version);
+/**
+ * The values of a constructor's init, normalized, in os-ken's order; `cache.last` is left at
+ * their shape (the names they go with).
+ */
+function valuesFromInit(init: MatchInit, cache: ShapeCache): MatchValue[] {
   const shape = cache.last;
-  if (shape === null) return fieldsFromInitSlow(init, cache);
-  // the keys of the last shape, in the same order: each pair goes straight to its place
+  if (shape === null) return valuesFromInitSlow(init, cache);
+  // the keys of the last shape, in the same order: each value goes straight to its place
   const table = cache.table;
   const names = shape.names;
   const descs = shape.descs;
   const order = shape.order;
   const n = names.length;
-  const out = new Array<[string, MatchValue]>(n);
+  const out = new Array<MatchValue>(n);
   let i = 0;
   for (const k in init) {
     if (k === 'type_' || k === 'length') continue;
     const v = init[k];
     if (v === undefined || v === null) continue;
-    if (i >= n || names[i] !== k) return fieldsFromInitSlow(init, cache);
-    out[i] = [k, oxmNormalizeDesc(descs[i], table, k, v)];
+    if (i >= n || names[i] !== k) return valuesFromInitSlow(init, cache);
+    out[order === null ? i : order[i]!] = oxmNormalizeDesc(descs[i], table, k, v);
     i++;
   }
-  if (i !== n) return fieldsFromInitSlow(init, cache);
-  if (order === null) return out;
-  // to os-ken's order, in place (a cycle walk: no other array)
-  for (let s = 0; s < n; s++) {
-    let to = order[s]!;
-    if (to === s) continue;
-    // only walk each cycle once, from its smallest index
-    let small = true;
-    for (let t = to; t !== s; t = order[t]!) if (t < s) small = false;
-    if (!small) continue;
-    let carry = out[s]!;
-    while (to !== s) {
-      const next = out[to]!;
-      out[to] = carry;
-      carry = next;
-      to = order[to]!;
-    }
-    out[s] = carry;
-  }
+  if (i !== n) return valuesFromInitSlow(init, cache);
   return out;
 }
 
-/** fieldsFromInit for another shape than the last: looks it up (or makes it) and makes it the last. */
-function fieldsFromInitSlow(init: MatchInit, cache: ShapeCache): [string, MatchValue][] {
+/** valuesFromInit for another shape than the last: looks it up (or makes it) and makes it the last. */
+function valuesFromInitSlow(init: MatchInit, cache: ShapeCache): MatchValue[] {
   const table = cache.table;
-  const fields: [string, MatchValue][] = [];
+  const names: string[] = [];
+  const vals: MatchValue[] = [];
   for (const k in init) {
     if (k === 'type_' || k === 'length') continue;
     const v = init[k];
     if (v === undefined || v === null) continue;
-    fields.push([k, oxmNormalizeDesc(table.dict[k], table, k, v)]);
+    vals.push(oxmNormalizeDesc(table.dict[k], table, k, v));
+    names.push(k);
   }
-  const names = fields.map((f) => f[0]);
   const key = names.join(',');
   let shape = cache.byKey.get(key);
   if (shape === undefined) {
@@ -364,9 +447,9 @@ function fieldsFromInitSlow(init: MatchInit, cache: ShapeCache): [string, MatchV
   }
   cache.last = shape;
   const order = shape.order;
-  if (order === null) return fields;
-  const out = new Array<[string, MatchValue]>(fields.length);
-  for (let i = 0; i < fields.length; i++) out[order[i]!] = fields[i]!;
+  if (order === null) return vals;
+  const out = new Array<MatchValue>(vals.length);
+  for (let i = 0; i < vals.length; i++) out[order[i]!] = vals[i]!;
   return out;
 }
 
