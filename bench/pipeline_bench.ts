@@ -17,11 +17,14 @@ import { OFPHandler } from '../src/controller/ofp_handler.js';
 import { Datapath } from '../src/controller/controller.js';
 import { MAIN_DISPATCHER } from '../src/controller/handler.js';
 import { setLogLevel } from '../src/lib/log.js';
+import { tuneV8ForController } from '../src/lib/v8_tuning.js';
 import { CbenchResponder } from '../examples/cbench_responder.js';
 import { SimpleSwitch13 } from '../examples/simple_switch_13.js';
 import * as v13 from '../src/ofproto/ofproto_v1_3_parser.js';
 
 setLogLevel('error');
+// as osken-manager runs (see src/lib/v8_tuning.ts)
+tuneV8ForController();
 
 /** Receives packet-ins and does nothing: the framework's own cost (framing, decode, event, queue). */
 class EmptyApp extends OSKenApp {

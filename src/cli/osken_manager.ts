@@ -10,6 +10,7 @@ import { AppManager, OSKenApp, type AppClass } from '../base/app_manager.js';
 import { OFPHandler } from '../controller/ofp_handler.js';
 import { getLogger, setLogLevel, setLogSink } from '../lib/log.js';
 import type { ControllerOptions } from '../controller/controller.js';
+import { tuneV8ForController } from '../lib/v8_tuning.js';
 
 const VERSION = '0.1.0';
 const DEFAULT_APP = 'simple_switch';
@@ -98,6 +99,7 @@ export async function loadAppClasses(spec: string): Promise<AppClass[]> {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  tuneV8ForController();
   const { apps, opts } = parseFlags(argv);
   if (opts.version) {
     process.stdout.write(`osken-manager ${VERSION}\n`);
