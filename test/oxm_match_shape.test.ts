@@ -150,7 +150,7 @@ test('OFPMatch from keywords, encoded before its fields are read (the compiled p
         let m: OFPMatch;
         try {
           m = new OFPMatch(init as never, built);
-        } catch (e) {
+        } catch {
           assert.throws(() => OFPMatch.fromOrdered(reference(init, built)));
           continue;
         }
