@@ -72,3 +72,45 @@ test('Datapath output buffer: chunks and sent messages keep their bytes across t
   assert.ok(sock.chunks.at(-1)!.equals(Buffer.from(last.buf!)));
   for (let i = 0; i < sock.chunks.length; i++) assert.ok(sock.chunks[i]!.equals(sock.copies[i]!), `chunk ${i}`);
 });
+
+test('Datapath input: messages decoded in place from each read chunk keep their own bytes (buf, packet-in data), a bad one in mid-chunk is skipped', async () => {
+  const { OFPPacketIn, OFPMatch } = await import('../src/ofproto/ofproto_v1_3_parser.js');
+  const got: MsgBase[] = [];
+  const h: DatapathHandler = { onConnect() {}, onMessage: (_dp, m) => void got.push(m), onClose() {} };
+  const sock = new Sock();
+  const dp = new Datapath(sock as unknown as net.Socket, h, { sendQueueLimit: 1 << 30, echoInterval: 0, maxUnrepliedEchos: 0 });
+  dp.setVersion(4);
+  const wire: Buffer[] = [];
+  for (let i = 0; i < 40; i++) {
+    const data = Buffer.alloc(20 + i, i);
+    const p = new OFPPacketIn({ buffer_id: i, total_len: data.length, reason: 0, table_id: 0, cookie: BigInt(i), match: new OFPMatch({ in_port: 1 + i }), data });
+    p.xid = 1000 + i;
+    p.serialize();
+    wire.push(Buffer.from(p.buf!));
+  }
+  // a message whose match length lies (past its end): cannot be decoded; the messages around it can
+  const bad = Buffer.from(wire[5]!);
+  bad.writeUInt16BE(200, 24 + 2);
+  const stream = Buffer.concat([...wire.slice(0, 5), bad, ...wire.slice(5)]);
+  // read in uneven chunks, some cutting messages in two
+  for (let at = 0, k = 0; at < stream.length; k++) {
+    const n = [1, 7, 150, 333, 64, 1000][k % 6]!;
+    sock.emit('data', Buffer.from(stream.subarray(at, at + n)));
+    at += n;
+  }
+  assert.equal(got.length, 40);
+  got.forEach((m, i) => {
+    assert.ok(m instanceof OFPPacketIn);
+    assert.equal(m.xid, 1000 + i);
+    assert.ok(Buffer.isBuffer(m.buf));
+    assert.equal(Buffer.from(m.buf!).toString('hex'), wire[i]!.toString('hex'));
+    const pi = m as InstanceType<typeof OFPPacketIn>;
+    assert.ok(Buffer.isBuffer(pi.data));
+    assert.equal(Buffer.from(pi.data).toString('hex'), Buffer.alloc(20 + i, i).toString('hex'));
+    assert.equal(pi.match.get('in_port'), 1 + i);
+    // buf replaced by the user stays replaced
+    m.buf = Buffer.from([1, 2, 3]);
+    assert.deepEqual([...m.buf], [1, 2, 3]);
+  });
+  await turn();
+});

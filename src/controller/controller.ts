@@ -8,7 +8,7 @@ import { Buffer } from 'node:buffer';
 import net from 'node:net';
 import tls from 'node:tls';
 import { readFileSync } from 'node:fs';
-import { msg as decodeMsg, MsgBase } from '../ofproto/ofproto_parser.js';
+import { msgAt as decodeMsgAt, MsgBase } from '../ofproto/ofproto_parser.js';
 import { OskenError } from '../wire/errors.js';
 import { Writer } from '../wire/writer.js';
 import { getLogger } from '../lib/log.js';
@@ -126,16 +126,19 @@ export class Datapath {
     return (this.xid = (this.xid + 1) >>> 0);
   }
 
-  /** @internal a Buffer view of `out`'s bytes start..end */
-  outView(start: number, end: number): Buffer {
-    // the ArrayBuffer under `out` is remembered (TypedArray.prototype.buffer is a slow getter); `out.buf` is replaced when it grows
+  /** @internal the ArrayBuffer under `out`'s current bytes (remembered: TypedArray.prototype.buffer is a slow getter; `out.buf` is replaced when it grows) */
+  outArrayBuffer(): ArrayBufferLike {
     const b = this.out.buf;
     if (b !== this.outBytes) {
       this.outBytes = b;
       this.outAb = b.buffer;
       this.outOff = b.byteOffset;
     }
-    return Buffer.from(this.outAb, this.outOff + start, end - start);
+    return this.outAb;
+  }
+  /** @internal where `out`'s bytes start in outArrayBuffer() (call that first) */
+  outByteOffset(): number {
+    return this.outOff;
   }
 
   /** Send bytes as they are (one or more whole messages). Returns false if dropped. */
@@ -261,9 +264,8 @@ export class Datapath {
         return;
       }
       if (buf.length - off < len) break;
-      const one = Buffer.from(ab, base + off, len);
+      this.dispatch(buf, off, len, ab, base);
       off += len;
-      this.dispatch(one);
       if (this.closed || this.closing) return;
     }
     if (off < buf.length) {
@@ -273,15 +275,20 @@ export class Datapath {
     }
   }
 
-  private dispatch(one: Buffer): void {
-    const version = one[0]!;
-    const type = one[1]!;
-    const xid = ((one[4]! << 24) | (one[5]! << 16) | (one[6]! << 8) | one[7]!) >>> 0;
+  /** Decode and hand on the message at buf[off, off + len) (buf is a Buffer at `base` in `ab`): decoded in place, its views are of `ab`. */
+  private dispatch(buf: Buffer, off: number, len: number, ab: ArrayBufferLike, base: number): void {
+    const version = buf[off]!;
+    const type = buf[off + 1]!;
+    const xid = ((buf[off + 4]! << 24) | (buf[off + 5]! << 16) | (buf[off + 6]! << 8) | buf[off + 7]!) >>> 0;
     let m: MsgBase;
     try {
-      m = decodeMsg(this as unknown as MsgBase['datapath'], version, type, one.length, xid, one);
+      m = decodeMsgAt(this as unknown as MsgBase['datapath'], version, type, len, xid, buf, off, ab, base);
     } catch (e) {
-      log.warn(`datapath ${this.label()}: cannot decode message (version ${version} type ${type} len ${one.length}): ${(e as Error).message}; hex ${one.subarray(0, 64).toString('hex')}`);
+      // offsets in the error count from the start of the read chunk: say where the message starts
+      log.warn(
+        `datapath ${this.label()}: cannot decode message (version ${version} type ${type} len ${len}, at ${off} in the chunk): ${(e as Error).message}; ` +
+          `hex ${buf.subarray(off, off + Math.min(len, 64)).toString('hex')}`,
+      );
       return;
     }
     try {

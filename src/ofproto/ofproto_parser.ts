@@ -41,7 +41,16 @@ export class MsgBase extends OFPStruct {
   declare msg_type: number | null;
   declare msg_len: number | null;
   declare xid: number | null;
-  declare buf: Uint8Array | null;
+  /**
+   * `buf` (os-ken's msg.buf: the message's bytes as received or as last serialized) is made on
+   * first read when the bytes are known as a range of an ArrayBuffer (a received message, one
+   * sent by a Datapath): most messages never have it read, and a Buffer view costs as much as
+   * decoding a small message.
+   */
+  declare private _buf: Uint8Array | null;
+  declare private _bufAb: ArrayBufferLike | null;
+  declare private _bufOff: number;
+  declare private _bufLen: number;
 
   constructor(init?: Record<string, unknown>) {
     super(init);
@@ -50,8 +59,24 @@ export class MsgBase extends OFPStruct {
     this.msg_type = null;
     this.msg_len = null;
     this.xid = null;
-    this.buf = null;
+    this._buf = null;
+    this._bufAb = null;
+    this._bufOff = 0;
+    this._bufLen = 0;
     this.datapath = (init?.datapath as DatapathLike | undefined) ?? null;
+  }
+
+  get buf(): Uint8Array | null {
+    const ab = this._bufAb;
+    if (ab !== null) {
+      this._buf = Buffer.from(ab, this._bufOff, this._bufLen);
+      this._bufAb = null;
+    }
+    return this._buf;
+  }
+  set buf(v: Uint8Array | null) {
+    this._buf = v;
+    this._bufAb = null;
   }
 
   get cls_msg_type(): number {
@@ -114,7 +139,8 @@ export class MsgBase extends OFPStruct {
   declare serializeTo: (w: Writer) => void;
   /**
    * @internal Datapath.sendMsg's work: give the message an xid (`dp.nextXid()`) when it has
-   * none and the datapath when unset, encode it at `w.pos` and set `buf` to `dp.outView(start, end)`.
+   * none and the datapath when unset, encode it at `w.pos` (`w` is the Datapath's output writer)
+   * and make `buf` those bytes.
    */
   declare sendTo: (dp: SendTarget, w: Writer) => void;
 }
@@ -122,7 +148,9 @@ export class MsgBase extends OFPStruct {
 /** What MsgBase.sendTo needs of the Datapath. */
 export interface SendTarget {
   nextXid(): number;
-  outView(start: number, end: number): Uint8Array;
+  /** the ArrayBuffer under the output writer's current bytes, and their offset in it */
+  outArrayBuffer(): ArrayBufferLike;
+  outByteOffset(): number;
 }
 
 /**
@@ -179,7 +207,11 @@ return {
     if (!this.datapath) this.datapath = dp;
     const start = w.pos;
     this.serializeTo(w);
-    this.buf = dp.outView(start, w.pos);
+    // buf: bytes start..end of the Datapath's output buffer, viewed when read (see MsgBase.buf)
+    this._buf = null;
+    this._bufAb = dp.outArrayBuffer();
+    this._bufOff = dp.outByteOffset() + start;
+    this._bufLen = w.pos - start;
   },
 };`;
 type MsgMethods = Pick<MsgBase, 'serializeTo' | 'sendTo'>;
@@ -202,11 +234,11 @@ installMsgMethods(MsgBase.prototype, 'MsgBase');
 registerClassCompiler(MsgBase, (C) => installMsgMethods((C as { prototype: object }).prototype, (C as { name: string }).name));
 
 // given SKIP_INIT, MsgBase's constructor only sets these (decoders may skip it: see fastDecoder)
-registerPlainConstructor(MsgBase, ['version', 'msg_type', 'msg_len', 'xid', 'buf', 'datapath']);
+registerPlainConstructor(MsgBase, ['version', 'msg_type', 'msg_len', 'xid', '_buf', '_bufAb', '_bufOff=0', '_bufLen=0', 'datapath']);
 // the same fields, assigned by generated constructors themselves (see registerInlinedBase)
 registerInlinedBase(
   MsgBase,
-  'this.version = null; this.msg_type = null; this.msg_len = null; this.xid = null; this.buf = null; ' +
+  'this.version = null; this.msg_type = null; this.msg_len = null; this.xid = null; this._buf = null; this._bufAb = null; this._bufOff = 0; this._bufLen = 0; ' +
     'this.datapath = (init === undefined || init === null || init.datapath === undefined || init.datapath === null) ? null : init.datapath;',
 );
 
@@ -300,14 +332,51 @@ export function msg(
   buf: Uint8Array,
   opts?: DecodeOptions,
 ): MsgBase {
+  return decodeAt(datapath, version, msgType, msgLen, xid, buf, 0, buf.length, null, 0, opts);
+}
+
+/**
+ * @internal The controller's decoder: the message is `bytes[start, start + msgLen)` (whole), and
+ * `bytes` is a Buffer over `ab` from `abOff`: the message is decoded in place, its `buf` and its
+ * byte fields (packet-in `data`) are views of `ab`. Offsets in errors count from `bytes[0]`.
+ */
+export function msgAt(
+  datapath: DatapathLike | null,
+  version: number,
+  msgType: number,
+  msgLen: number,
+  xid: number,
+  bytes: Uint8Array,
+  start: number,
+  ab: ArrayBufferLike,
+  abOff: number,
+): MsgBase {
+  return decodeAt(datapath, version, msgType, msgLen, xid, bytes, start, start + msgLen, ab, abOff, undefined);
+}
+
+function decodeAt(
+  datapath: DatapathLike | null,
+  version: number,
+  msgType: number,
+  msgLen: number,
+  xid: number,
+  buf: Uint8Array,
+  start: number,
+  bufEnd: number,
+  ab: ArrayBufferLike | null,
+  abOff: number,
+  opts: DecodeOptions | undefined,
+): MsgBase {
   const table = (version & 0xff) === version ? MSG_TABLE[version] : undefined;
   if (!table) throw new OFPUnknownVersion(version);
   const entry = (msgType & 0xff) === msgType ? table[msgType] : undefined;
   const compat = opts !== undefined && opts.oskenCompat === true;
   if (!entry || (compat && !entry.osken)) throw new OFPUnsupportedType(version, 'message type', msgType);
   if (msgLen < OFP_HEADER_SIZE) throw new OFPMalformedMessage('ofp_header', 2, `message length ${msgLen} < 8`);
-  const end = msgLen < buf.length ? msgLen : buf.length;
-  const r = new Reader(buf, OFP_HEADER_SIZE, end, version);
+  const avail = bufEnd - start;
+  const end = msgLen < avail ? msgLen : avail;
+  const r = new Reader(buf, start + OFP_HEADER_SIZE, start + end, version);
+  if (ab !== null) r.setArrayBuffer(ab, abOff);
   let cls: typeof MsgBase;
   if (entry.fixed !== null && entry.epoch === adoptionEpoch()) cls = entry.adoptedCls!;
   else if (entry.fixed !== null) {
@@ -324,15 +393,19 @@ export function msg(
   if (compat && (OSKEN_UNPARSED.has(cls) || OSKEN_UNPARSED.has(Object.getPrototypeOf(cls)))) throw new OFPUnsupportedType(version, 'message class', cls.jsonName);
   const fd = fastDecoder(cls);
   // the header fields in MsgBase's order (registerPlainConstructor above), stored by per-class code
-  const m = fd.createWith(version, msgType, msgLen, xid, end === buf.length ? buf : buf.subarray(0, end), datapath) as MsgBase;
+  const m = (
+    ab === null
+      ? fd.createWith(version, msgType, msgLen, xid, end === buf.length ? buf : buf.subarray(0, end), null, 0, 0, datapath)
+      : fd.createWith(version, msgType, msgLen, xid, null, ab, abOff + start, end, datapath)
+  ) as MsgBase;
   try {
     fd.decodeInto(m, r);
   } catch (e) {
     if (e instanceof OFPTruncatedMessage) e.ofpmsg = m;
     throw annotate(e, version, msgType);
   }
-  if (buf.length < msgLen) {
-    const e = new OFPTruncatedMessage(cls.jsonName, msgLen, buf.length, 0, m);
+  if (avail < msgLen) {
+    const e = new OFPTruncatedMessage(cls.jsonName, msgLen, avail, start, m);
     e.bodyComplete = true;
     throw annotate(e, version, msgType);
   }

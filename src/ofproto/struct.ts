@@ -618,7 +618,10 @@ const FAST = Symbol('osken.fastDecoder');
 /** Constructors known to assign only these fields (to null) when given SKIP_INIT (MsgBase registers itself). */
 const KNOWN_CTORS = new Map<unknown, readonly string[]>();
 
-/** Declare that `cls`'s constructor, given SKIP_INIT, only sets `fields` to null, in this order. */
+/**
+ * Declare that `cls`'s constructor, given SKIP_INIT, only sets `fields` to null, in this order
+ * (`'name=literal'` for a field it sets to a literal other than null, e.g. `'count=0'`).
+ */
 export function registerPlainConstructor(cls: unknown, fields: readonly string[]): void {
   KNOWN_CTORS.set(cls, fields);
 }
@@ -645,9 +648,10 @@ function makeFastDecoder(cls: typeof OFPStruct): FastDecoder {
     else if (!Object.prototype.hasOwnProperty.call(k, ENGINE_BASE) && !isDefaultConstructor(k)) plain = false;
   }
   if (k !== OFPStruct) plain = false;
-  const names = inherited.flat();
+  const specs = inherited.flat();
+  const names = specs.map((f) => f.split('=')[0]!);
   const args = names.map((_, i) => `a${i}`);
-  const nulls = names.map(() => 'null').join(', ');
+  const nulls = specs.map((f) => f.split('=')[1] ?? 'null').join(', ');
   let fd: FastDecoder;
   const tag = cls.name.replace(/[^A-Za-z0-9_]/g, '_');
   if (plain) {

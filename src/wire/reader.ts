@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { OFPMalformedMessage, OFPTruncatedMessage } from './errors.js';
 
 /**
@@ -19,6 +20,21 @@ export class Reader {
     this.pos = pos;
     this.end = end;
     this.version = version;
+    this.ab = null;
+    this.abOff = 0;
+  }
+
+  /** the ArrayBuffer under `bytes` (a Buffer) and where `bytes` starts in it, when set: take() makes views from it directly */
+  private ab: ArrayBufferLike | null;
+  private abOff: number;
+
+  /**
+   * Say that `bytes` is a Buffer starting at `abOff` in `ab`: take() then makes its views with
+   * Buffer.from(ab, ...), without reading `bytes.buffer` (a slow getter) for each one.
+   */
+  setArrayBuffer(ab: ArrayBufferLike, abOff: number): void {
+    this.ab = ab;
+    this.abOff = abOff;
   }
 
   /** A DataView over `bytes` (same offsets), made on first use and shared with child readers. */
@@ -82,7 +98,9 @@ export class Reader {
   }
   /** A view (not a copy) of the next n bytes. */
   take(n: number): Uint8Array {
-    const b = this.bytes.subarray(this.pos, this.pos + n);
+    const ab = this.ab;
+    const p = this.pos;
+    const b = ab !== null && n >= 0 && p + n <= this.bytes.length ? Buffer.from(ab, this.abOff + p, n) : this.bytes.subarray(p, p + n);
     this.pos += n;
     return b;
   }
