@@ -9,11 +9,12 @@ import type { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage } from '../wire/errors.js';
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
 import {
-  OFPXMC_OPENFLOW_BASIC, oxmBasicListOk, oxmBasicValue, oxmFromJsonDict, oxmNormalizeDesc, oxmSerializeFastDesc, oxmParse, oxmParseList, oxmSerialize, oxmSortKey, oxmTable, oxmToJsonDict,
+  OFPXMC_OPENFLOW_BASIC, oxmBasicListOk, oxmBasicValue, oxmFromJsonDict, oxmNormalize, oxmNormalizeDesc, oxmSerializeFastDesc, oxmParse, oxmParseList, oxmSerialize, oxmSortKey, oxmTable, oxmToJsonDict,
   type MatchValue, type OxmFieldDesc, type OxmTable,
 } from './oxm_fields.js';
 import { Layout, OFPStruct } from './struct.js';
-import { Int4 } from './oxx_types.js';
+import { Int4, MacAddr } from './oxx_types.js';
+import { isCanonicalMac } from '../wire/addrconv.js';
 import { macToBinInto } from '../wire/addrconv.js';
 
 export const OFPMT_STANDARD = 0;
@@ -289,6 +290,41 @@ class MatchShape {
     if (order !== null) for (let i = 0; i < names.length; i++) this.sortedNames[order[i]!] = names[i]!;
   }
 
+  private captureFn: ((init: MatchInit) => MatchValue[] | null) | null = null;
+  /**
+   * The values of `init` in os-ken's order, normalized, when its names are exactly this shape's
+   * (in the same order, absent values left out), else null. Compiled for the shape on first use:
+   * each field's canonical-value check inline, anything else normalized by oxmNormalize.
+   */
+  capture(init: MatchInit, table: OxmTable): MatchValue[] | null {
+    return (this.captureFn ??= this.compileCapture(table))(init);
+  }
+
+  private compileCapture(table: OxmTable): (init: MatchInit) => MatchValue[] | null {
+    const cases = this.names.map((name, i) => {
+      const d = this.descs[i];
+      const k = JSON.stringify(name);
+      let fast = 'false';
+      if (d !== undefined && d.type === MacAddr) fast = `typeof v === 'string' && C(v)`;
+      else if (d !== undefined && d.type.size <= 4) fast = `typeof v === 'number' && (v >>> 0) === v${d.type.size < 4 ? ` && v < ${2 ** (8 * d.type.size)}` : ''}`;
+      return `${i === 0 ? '' : 'else '}if (i === ${i}) { if (k !== ${k}) return null; out[${this.order === null ? i : this.order[i]!}] = (${fast}) ? v : N(T, ${k}, v); }`;
+    });
+    const n = this.names.length;
+    return new Function('T', 'N', 'C', `return function capture(init) {
+      const out = new Array(${n});
+      let i = 0;
+      for (const k in init) {
+        if (k === 'type_' || k === 'length') continue;
+        const v = init[k];
+        if (v === undefined || v === null) continue;
+        ${cases.join('\n        ')}
+        ${n === 0 ? '' : 'else '}return null;
+        i++;
+      }
+      return i === ${n} ? out : null;
+    }\n//# sourceURL=osken-match-capture-${this.names.join('-')}.js`)(table, oxmNormalize, isCanonicalMac) as (init: MatchInit) => MatchValue[] | null;
+  }
+
   /** the encoder for wire version `version` (compiled on first use) */
   encoder(version: number): ShapeEncoder {
     return this.encoders[version] ?? this.compile(version);
@@ -405,25 +441,9 @@ function makeShape(table: OxmTable, names: string[]): MatchShape {
  */
 function valuesFromInit(init: MatchInit, cache: ShapeCache): MatchValue[] {
   const shape = cache.last;
-  if (shape === null) return valuesFromInitSlow(init, cache);
   // the keys of the last shape, in the same order: each value goes straight to its place
-  const table = cache.table;
-  const names = shape.names;
-  const descs = shape.descs;
-  const order = shape.order;
-  const n = names.length;
-  const out = new Array<MatchValue>(n);
-  let i = 0;
-  for (const k in init) {
-    if (k === 'type_' || k === 'length') continue;
-    const v = init[k];
-    if (v === undefined || v === null) continue;
-    if (i >= n || names[i] !== k) return valuesFromInitSlow(init, cache);
-    out[order === null ? i : order[i]!] = oxmNormalizeDesc(descs[i], table, k, v);
-    i++;
-  }
-  if (i !== n) return valuesFromInitSlow(init, cache);
-  return out;
+  const out = shape === null ? null : shape.capture(init, cache.table);
+  return out ?? valuesFromInitSlow(init, cache);
 }
 
 /** valuesFromInit for another shape than the last: looks it up (or makes it) and makes it the last. */
