@@ -3,6 +3,7 @@
  *   - node_null.mjs (a Node responder that parses nothing: our ceiling on Node),
  *   - osken with the cbench responder (one FLOW_MOD per packet-in) and the learning switch,
  *   - os-ken with osken_responder.py and osken_l2learn13.py (when python3-os-ken is installed),
+ *   - osken with an app that answers with prebuilt bytes (bench/raw_responder_app.ts: the framework's ceiling),
  * 16 switches, OpenFlow 1.3, throughput and latency modes, all in the same run, printed as ratios.
  * A benchmark, not a test. Options: --loops N (default 5), --only NAME[,NAME].
  */
@@ -31,6 +32,8 @@ const mgr = join(root, 'bin', 'osken-manager.js');
 const ctls: Ctl[] = [
   { name: 'node_null', cmd: [node, join(ofb, 'node_null.mjs')] },
   { name: 'osken-responder', cmd: ['sh', '-c', `exec ${node} ${mgr} --ofp-listen-host 127.0.0.1 --ofp-tcp-listen-port $OFBENCH_PORT ${join(root, 'dist', 'examples', 'cbench_responder.js')}`] },
+  // the framework with a handler that sends prebuilt bytes: the ceiling for any app (see bench/raw_responder_app.ts)
+  { name: 'osken-raw', cmd: ['sh', '-c', `exec ${node} ${mgr} --ofp-listen-host 127.0.0.1 --ofp-tcp-listen-port $OFBENCH_PORT ${join(root, 'dist', 'bench', 'raw_responder_app.js')}`] },
   { name: 'osken-l2learn', cmd: ['sh', '-c', `exec ${node} ${mgr} --ofp-listen-host 127.0.0.1 --ofp-tcp-listen-port $OFBENCH_PORT ${join(root, 'dist', 'examples', 'simple_switch_13.js')}`] },
 ];
 if (existsSync('/usr/bin/osken-manager')) {
@@ -85,5 +88,6 @@ console.log('\nratios (same run):');
 console.log(`  responder throughput vs os-ken:      ${ratio(R('osken-responder').tp, R('os-ken-responder').tp)}   (target >= 20x)`);
 console.log(`  l2learn throughput vs os-ken:        ${ratio(R('osken-l2learn').tp, R('os-ken-l2learn').tp)}   (target >= 20x)`);
 console.log(`  responder throughput vs node_null:   ${ratio(R('osken-responder').tp, R('node_null').tp)}   (target >= 0.5x)`);
+console.log(`  (framework ceiling: prebuilt-bytes app vs node_null: ${ratio(R('osken-raw').tp, R('node_null').tp)})`);
 console.log(`  responder p99 vs os-ken p99:         ${ratio(R('osken-responder').p99, R('os-ken-responder').p99)}   (target <= 0.2x)`);
 console.log(`  responder p99 vs node_null p99:      ${ratio(R('osken-responder').p99, R('node_null').p99)}   (target <= 1.5x)`);
