@@ -106,3 +106,61 @@ test('sending an event from a constructor is refused', () => {
   }
   assert.throws(() => new Eager({ manager: new AppManager() }), /only after the app is started/);
 });
+
+test('an app queue: a pending handler holds its own app only; the event\'s later handlers and events wait; throws and rejections are logged and skipped', async () => {
+  const log: string[] = [];
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  class Slow extends OSKenApp {
+    static override appName = 'slow';
+    @setEvCls(EvNum)
+    first(ev: EvNum): Promise<void> | void {
+      log.push(`slow.first ${ev.n}`);
+      if (ev.n === 1) return gate.then(() => void log.push('slow.first 1 done'));
+      if (ev.n === 2) throw new Error('sync failure');
+      if (ev.n === 3) return Promise.reject(new Error('async failure'));
+    }
+    @setEvCls(EvNum)
+    second(ev: EvNum): void {
+      log.push(`slow.second ${ev.n}`);
+    }
+  }
+  class Fast extends OSKenApp {
+    static override appName = 'fast';
+    @setEvCls(EvNum)
+    on(ev: EvNum): void {
+      log.push(`fast ${ev.n}`);
+    }
+  }
+  const mgr = new AppManager();
+  const [slow, fast] = await mgr.instantiateApps([Slow, Fast]);
+  const errors: string[] = [];
+  slow!.logger.error = (m: string) => void errors.push(m);
+  for (const n of [1, 2, 3, 4]) fast!.sendEventToObservers(new EvNum(n));
+  // handlers run in a microtask, not inside the sender
+  assert.equal(log.length, 0);
+  await new Promise((r) => setImmediate(r));
+  // the fast app went through all four; the slow one waits on its first handler of event 1
+  assert.deepEqual(log.filter((l) => l.startsWith('fast')), ['fast 1', 'fast 2', 'fast 3', 'fast 4']);
+  assert.deepEqual(log.filter((l) => l.startsWith('slow')), ['slow.first 1']);
+  let idle = false;
+  void slow!.idle().then(() => (idle = true));
+  await new Promise((r) => setImmediate(r));
+  assert.equal(idle, false);
+  release();
+  await slow!.idle();
+  assert.deepEqual(log.filter((l) => l.startsWith('slow')), [
+    'slow.first 1', 'slow.first 1 done', 'slow.second 1',
+    'slow.first 2', 'slow.second 2',
+    'slow.first 3', 'slow.second 3',
+    'slow.first 4', 'slow.second 4',
+  ]);
+  assert.equal(errors.length, 2);
+  assert.match(errors[0]!, /sync failure/);
+  assert.match(errors[1]!, /async failure/);
+  // the queue keeps working afterwards, synchronously drained in one microtask
+  fast!.sendEventToObservers(new EvNum(9));
+  await slow!.idle();
+  assert.deepEqual(log.filter((l) => l.endsWith(' 9')).sort(), ['fast 9', 'slow.first 9', 'slow.second 9']);
+  await mgr.close();
+});

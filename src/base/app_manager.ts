@@ -139,11 +139,18 @@ export class OSKenApp {
     this.qState.push(state);
     if (!this.draining) {
       this.draining = true;
-      queueMicrotask(() => void this.drain());
+      // a microtask (a promise job: queueMicrotask would also make an AsyncResource and a bound function each time)
+      RESOLVED.then(this.drainJob);
     }
   }
 
-  private async drain(): Promise<void> {
+  private readonly drainJob = (): void => this.drain();
+
+  /**
+   * Run the queued events' handlers in order, synchronously, until the queue is empty; a handler
+   * that returns a promise holds the queue: `resume` waits for it and carries on from there.
+   */
+  private drain(): void {
     try {
       while (this.qHead < this.qEv.length) {
         const i = this.qHead++;
@@ -158,25 +165,60 @@ export class OSKenApp {
           this.qState = this.qState.slice(this.qHead);
           this.qHead = 0;
         }
-        // handlers run synchronously; the loop waits only for a handler that returns a promise
         const handlers = this.manager?.handlersFor(this, ev) ?? [];
         for (let k = 0; k < handlers.length; k++) {
           const h = handlers[k]!;
           if (h.dispatchers !== null && state !== null && !h.dispatchers.includes(state)) continue;
+          let r: unknown;
           try {
-            const r = h.fn.call(this, ev);
-            if (r && typeof (r as Promise<unknown>).then === 'function') await r;
+            r = h.fn.call(this, ev);
           } catch (e) {
-            this.logger.error(`handler for ${ev.constructor.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+            this.handlerFailed(ev, e);
+            continue;
+          }
+          if (r && typeof (r as Promise<unknown>).then === 'function') {
+            void this.resume(r as Promise<unknown>, ev, state, handlers, k + 1);
+            return; // still draining
           }
         }
       }
-    } finally {
-      this.draining = false;
-      const w = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const f of w) f();
+    } catch (e) {
+      this.drained();
+      throw e;
     }
+    this.drained();
+  }
+
+  /** Wait for a handler's promise, run the event's remaining handlers (waiting likewise), then drain the rest of the queue. */
+  private async resume(p: Promise<unknown>, ev: EventBase, state: Dispatcher | null, handlers: Bound[], from: number): Promise<void> {
+    try {
+      await p;
+    } catch (e) {
+      this.handlerFailed(ev, e);
+    }
+    for (let k = from; k < handlers.length; k++) {
+      const h = handlers[k]!;
+      if (h.dispatchers !== null && state !== null && !h.dispatchers.includes(state)) continue;
+      try {
+        const r = h.fn.call(this, ev);
+        if (r && typeof (r as Promise<unknown>).then === 'function') await r;
+      } catch (e) {
+        this.handlerFailed(ev, e);
+      }
+    }
+    this.drain();
+  }
+
+  private drained(): void {
+    this.draining = false;
+    const w = this.idleWaiters;
+    if (w.length === 0) return;
+    this.idleWaiters = [];
+    for (const f of w) f();
+  }
+
+  private handlerFailed(ev: EventBase, e: unknown): void {
+    this.logger.error(`handler for ${ev.constructor.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
 
   private async runHandlers(ev: EventBase, state: Dispatcher | null): Promise<void> {
@@ -200,6 +242,8 @@ export class OSKenApp {
 }
 
 const REQUIRED_APPS: AppClass[] = [];
+/** the promise whose `then` schedules an app's drain as a microtask */
+const RESOLVED = Promise.resolve();
 
 /**
  * os-ken's require_app(api_style=True): an API module (e.g. app/ofctl/api) names the service app

@@ -51,6 +51,24 @@ export interface DatapathHandler {
 const OUT_SLAB = 16384;
 const OUT_MIN_FREE = 2048;
 
+/** Datapaths with output to hand to their sockets at the next setImmediate: one Immediate per turn of the loop, whatever the number of switches. */
+const FLUSH_LIST: Datapath[] = [];
+let FLUSH_SCHEDULED = false;
+function flushAll(): void {
+  FLUSH_SCHEDULED = false;
+  const n = FLUSH_LIST.length;
+  for (let i = 0; i < n; i++) {
+    const dp = FLUSH_LIST[i]!;
+    try {
+      dp.flush();
+    } catch (e) {
+      log.error(`datapath ${dp.label()}: write failed: ${(e as Error).message}`);
+    }
+  }
+  // a datapath scheduled while flushing (none today: writes complete later) stays for the next turn
+  FLUSH_LIST.splice(0, n);
+}
+
 /** One switch connection. */
 export class Datapath {
   id: bigint | null = null;
@@ -177,9 +195,14 @@ export class Datapath {
   private scheduleFlush(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    setImmediate(this.flush);
+    FLUSH_LIST.push(this);
+    if (!FLUSH_SCHEDULED) {
+      FLUSH_SCHEDULED = true;
+      setImmediate(flushAll);
+    }
   }
-  private readonly flush = (): void => {
+  /** @internal hand this turn's output to the socket (flushAll calls it at setImmediate) */
+  readonly flush = (): void => {
     this.flushScheduled = false;
     const w = this.out;
     const start = this.outStart;
