@@ -2,20 +2,21 @@
  * os-ken's controller.ofp_event: an EventOFP<Name> class for every OpenFlow
  * message class (EventOFPPacketIn for OFPPacketIn, ...), plus state-change events.
  */
-import { EVENT_INLINE_INIT, EventBase } from './event.js';
+import { EventBase } from './event.js';
 import type { MsgBase } from '../ofproto/ofproto_parser.js';
 import type { Dispatcher } from './handler.js';
 
 /** Base of every OpenFlow message event: `ev.msg`, `ev.msg.datapath`, `ev.timestamp`. */
 export class EventOFPMsgBase extends EventBase {
-  declare readonly msg: MsgBase;
-  declare readonly timestamp: number;
+  readonly timestamp: number;
   /** `timestamp`: when the Datapath generated the event (seconds; now when not given) */
-  constructor(msg: MsgBase, timestamp?: number) {
-    super(msg === EVENT_INLINE_INIT ? EVENT_INLINE_INIT : undefined);
-    if (msg === EVENT_INLINE_INIT) return;
-    this.msg = msg;
+  constructor(
+    public readonly msg: MsgBase,
+    timestamp?: number,
+  ) {
+    super();
     this.timestamp = timestamp ?? Date.now() / 1000;
+    // (the classes made by ofpEventClass do what this constructor and EventBase's do, themselves: keep them in step)
   }
 }
 
@@ -26,16 +27,21 @@ const CLASSES = new Map<string, OFPEventClass>();
 export function ofpEventClass(msgName: string): OFPEventClass {
   let c = CLASSES.get(msgName);
   if (!c) {
-    // the class is compiled on its own: its constructor assigns every field (see EVENT_INLINE_INIT)
+    // the class is compiled on its own, so that its constructor has its own type feedback (a
+    // constructor shared by every event class would see every event shape: megamorphic stores)
     const name = `Event${msgName}`.replace(/[^A-Za-z0-9_]/g, '_');
-    c = new Function('Base', 'INL', `return class ${name} extends Base {
+    // (a base class linked to EventOFPMsgBase by its prototypes: `new` runs this one constructor,
+    // which does all that EventBase's and EventOFPMsgBase's constructors do, with no super() calls)
+    c = new Function('Base', `class ${name} {
       constructor(msg, timestamp) {
-        super(INL);
         this.src = null;
         this.msg = msg;
         this.timestamp = (timestamp === undefined || timestamp === null) ? Date.now() / 1000 : timestamp;
       }
-    }\n//# sourceURL=osken-event-${name}.js`)(EventOFPMsgBase, EVENT_INLINE_INIT) as OFPEventClass;
+    }
+    Object.setPrototypeOf(${name}.prototype, Base.prototype);
+    Object.setPrototypeOf(${name}, Base);
+    return ${name};\n//# sourceURL=osken-event-${name}.js`)(EventOFPMsgBase) as OFPEventClass;
     CLASSES.set(msgName, c);
   }
   return c;

@@ -125,6 +125,7 @@ export abstract class OFPStruct {
   static layout: Layout;
   static helpers: Helpers;
 
+  /** Must stay empty: classes made by defineStruct skip it (see defineStruct). */
   constructor(_init?: Record<string, unknown>) {}
 
   /** Fill this object's fields from r (bounded by r.end); advances r.pos. */
@@ -322,12 +323,20 @@ export function registerClassCompiler(base: unknown, compile: (cls: unknown) => 
 
 /** The field code of the registered base `base` reaches through default constructors only, else null. */
 function inlinedBaseCode(base: unknown): string | null {
-  for (let k: unknown = base; typeof k === 'function' && k !== OFPStruct; k = Object.getPrototypeOf(k)) {
-    const code = INLINED_BASES.get(k);
-    if (code !== undefined) return code;
+  let code = '';
+  let found = false;
+  let k: unknown = base;
+  for (; typeof k === 'function' && k !== OFPStruct; k = Object.getPrototypeOf(k)) {
+    const c = INLINED_BASES.get(k);
+    if (c !== undefined && !found) {
+      code = c;
+      found = true;
+      continue;
+    }
     if (Object.prototype.hasOwnProperty.call(k, ENGINE_BASE) || !isDefaultConstructor(k)) return null;
   }
-  return null;
+  // every constructor up to OFPStruct (whose constructor is empty) does nothing but what `code` does
+  return k === OFPStruct ? code : null;
 }
 
 /**
@@ -345,12 +354,26 @@ export function defineStruct<S extends SpecMap, B extends abstract new (...args:
   // (the base constructor and initFn it calls are then known, and inlined where it is built)
   const tag = /^[A-Z][A-Za-z0-9_]*$/.test(name) ? name : `S_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
   const inl = inlinedBaseCode(Base);
-  const C = new Function('$Base', '$layout', '$SKIP', '$INL', `return class ${tag} extends $Base {
+  // When the constructors of the bases do nothing but assign fields this class can assign itself
+  // (inl: OFPStruct's constructor is empty, registered bases' fields, default constructors), the
+  // class is a base class linked to $Base by its prototypes: `new` runs one constructor, with no
+  // super() calls through the chain. Otherwise it extends $Base and calls its constructor.
+  const C = new Function('$Base', '$layout', '$SKIP', '$INL', (inl === null
+    ? `return class ${tag} extends $Base {
     constructor(init) {
-      ${inl === null ? 'super(init);' : `super($INL); ${inl}`}
+      super(init);
       if (init !== $SKIP) $layout.initFn(this, init, $layout.defaults);
     }
-  }\n//# sourceURL=osken-class-${tag}.js`)(Base, layout, SKIP_INIT, INLINE_BASE_INIT) as typeof OFPStruct;
+  }`
+    : `class ${tag} {
+    constructor(init) {
+      ${inl}
+      if (init !== $SKIP) $layout.initFn(this, init, $layout.defaults);
+    }
+  }
+  Object.setPrototypeOf(${tag}.prototype, $Base.prototype);
+  Object.setPrototypeOf(${tag}, $Base);
+  return ${tag};`) + `\n//# sourceURL=osken-class-${tag}.js`)(Base, layout, SKIP_INIT, INLINE_BASE_INIT) as typeof OFPStruct;
   C.jsonName = name;
   C.layout = layout;
   C.helpers = makeHelpers(layout);
