@@ -416,6 +416,11 @@ export class AppManager {
     for (let i = 0; i < t.length; i++) t[i]!.enqueue(ev, state);
   }
 
+  /** @internal the apps observing this event class or a superclass (do not modify) */
+  observersOf(evCls: EventClass): readonly OSKenApp[] {
+    return this.targets(evCls);
+  }
+
   /** Does any app observe this event class or a superclass? (lets emitters skip building events nobody wants) */
   isObserved(evCls: EventClass): boolean {
     return this.targets(evCls).length > 0;

@@ -9,7 +9,7 @@ import { MsgBase } from '../ofproto/ofproto_parser.js';
 import { getLogger } from '../lib/log.js';
 import { CONFIG_DISPATCHER, DEAD_DISPATCHER, HANDSHAKE_DISPATCHER, MAIN_DISPATCHER, type Dispatcher } from './handler.js';
 import { Datapath, OpenFlowController, type ControllerOptions, type DatapathHandler } from './controller.js';
-import { EventOFPPortStateChange, EventOFPStateChange, ofpMsgToEvEntry } from './ofp_event.js';
+import { EventOFPPortStateChange, EventOFPStateChange, ofpMsgToEvEntry, type OFPEventEntry } from './ofp_event.js';
 import { ALL_OFP_VERSIONS, parserClass } from './ofproto_modules.js';
 
 const log = getLogger('osken.controller.ofp_handler');
@@ -81,12 +81,20 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
     if (C !== this.lastMsgCls) {
       this.lastMsgCls = C;
       this.lastMsgControl = CONTROL_MSGS.has((C as unknown as { jsonName: string }).jsonName);
+      this.lastEntry = ofpMsgToEvEntry(m);
     }
     if (this.lastMsgControl) this.onControlMessage(dp, m, (C as unknown as { jsonName: string }).jsonName);
-    const e = ofpMsgToEvEntry(m);
     const mgr = this.manager;
-    if (mgr !== null && mgr.isObserved(e.ev)) this.sendEventToObservers(e.make(m, dp.rxTime || undefined), state);
+    if (mgr === null) return;
+    // as sendEventToObservers, without looking the observers up twice: no event is made when nobody observes it
+    const e = this.lastEntry!;
+    const targets = mgr.observersOf(e.ev);
+    if (targets.length === 0) return;
+    const ev = e.make(m, dp.rxTime || undefined);
+    ev.src = this.name;
+    for (let i = 0; i < targets.length; i++) targets[i]!.enqueue(ev, state);
   }
+  private lastEntry: OFPEventEntry | null = null;
 
   private onControlMessage(dp: Datapath, m: MsgBase, name: string): void {
     switch (name) {
