@@ -53,7 +53,7 @@ export class MsgBase extends OFPStruct {
   declare private _bufLen: number;
 
   constructor(init?: Record<string, unknown>) {
-    super(init);
+    super();
     if (init === INLINE_BASE_INIT) return;
     this.version = null;
     this.msg_type = null;
