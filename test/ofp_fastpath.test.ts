@@ -244,3 +244,12 @@ test('4-byte fields read from the bytes: Int4 unmasked and masked, IPv4 text', (
   assert.deepEqual(lazy.get('in_port'), [7, 0xff]);
   assert.equal(lazy.get('ipv6_flabel'), 0xfffffffe);
 });
+
+test('a blank OFPMatch for decoders (OFPMatch.newBlank) is what the constructor makes without init', () => {
+  const a = OFPMatch.newBlank();
+  const b = new OFPMatch();
+  assert.ok(a instanceof OFPMatch);
+  assert.deepEqual(Object.keys(a), Object.keys(b));
+  assert.deepEqual({ ...a }, { ...b });
+  assert.deepEqual(a.fields, []);
+});

@@ -89,6 +89,15 @@ export class OFPMatch extends OFPStruct {
     }
   }
 
+  /**
+   * @internal A blank match for decodeFrom to fill (the decoders of the structures holding a match
+   * use it): the object the constructor makes without init, made by BlankMatch below without the
+   * constructor chain.
+   */
+  static newBlank(): OFPMatch {
+    return new BlankMatch();
+  }
+
   /** Build from [name, value] pairs, keeping their order (os-ken's _ordered_fields). */
   static fromOrdered(fields: [string, MatchValue][]): OFPMatch {
     const m = new OFPMatch();
@@ -260,6 +269,20 @@ export class OFPMatch extends OFPStruct {
     return m as unknown as T;
   }
 }
+
+/** OFPMatch's fields, as its constructor assigns them without init, in the same order (a test keeps them in step) */
+const BlankMatch = function (this: Record<string, unknown>) {
+  this.type = OFPMT_OXM;
+  this.length = null;
+  this._fields = null;
+  this._raw = null;
+  this._rawStart = 0;
+  this._rawEnd = 0;
+  this._rawVersion = 0;
+  this._shape = null;
+  this._vals = null;
+} as unknown as new () => OFPMatch;
+BlankMatch.prototype = OFPMatch.prototype;
 
 function sortKeyOf(table: OxmTable, name: string): number {
   const d = table.dict[name];

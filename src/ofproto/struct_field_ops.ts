@@ -17,8 +17,10 @@ export function structField<T extends OFPStruct>(cls: (new () => T) & { fromJson
     // replaced on first use by code of its own (monomorphic: the class is known)
     decode(r, o, name) {
       // attach before filling, so a truncation leaves the partial child on the parent (as os-ken does)
+      // (a class may offer a static newBlank(): an instance for decodeFrom to fill, made without its constructor chain)
+      const blank = Object.prototype.hasOwnProperty.call(cls, 'newBlank');
       ops.decode = new Function('cls', `return function decodeStruct(r, o, name) {
-        const x = new cls();
+        const x = ${blank ? 'cls.newBlank()' : 'new cls()'};
         o[name] = x;
         x.decodeFrom(r);
         return x;
