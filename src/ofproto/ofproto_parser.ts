@@ -376,7 +376,11 @@ function decodeAt(
   const avail = bufEnd - start;
   const end = msgLen < avail ? msgLen : avail;
   const r = new Reader(buf, start + OFP_HEADER_SIZE, start + end, version);
-  if (ab !== null) r.setArrayBuffer(ab, abOff);
+  if (ab !== null) {
+    r.setArrayBuffer(ab, abOff);
+    // the message's input buffer is the message itself (decoders reading to the end of the input stop at its end)
+    r.limit = start + end;
+  }
   let cls: typeof MsgBase;
   if (entry.fixed !== null && entry.epoch === adoptionEpoch()) cls = entry.adoptedCls!;
   else if (entry.fixed !== null) {

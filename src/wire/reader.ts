@@ -22,7 +22,15 @@ export class Reader {
     this.version = version;
     this.ab = null;
     this.abOff = 0;
+    this.limit = bytes.length;
   }
+
+  /**
+   * Where the input buffer the message came in ends (`bytes.length` unless set): the few decoders
+   * that, like os-ken, read past a length field up to the end of the input stop there. The
+   * controller decodes messages in place in a read chunk and sets it to the message's end.
+   */
+  limit: number;
 
   /** the ArrayBuffer under `bytes` (a Buffer) and where `bytes` starts in it, when set: take() makes views from it directly */
   private ab: ArrayBufferLike | null;
@@ -65,6 +73,7 @@ export class Reader {
   sub(len: number, where: string): Reader {
     this.need(len, where);
     const r = new Reader(this.bytes, this.pos, this.pos + len, this.version, this._view);
+    r.limit = this.limit;
     this.pos += len;
     return r;
   }

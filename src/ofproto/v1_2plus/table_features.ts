@@ -140,7 +140,7 @@ export class OFPPropUnknown extends defineStruct('OFPPropUnknown', {
   override decodeFrom(r: Reader): void {
     const start = r.pos;
     super.decodeFrom(r);
-    const end = Math.max(r.pos, Math.min(currentPropListEnd(), r.bytes.length));
+    const end = Math.max(r.pos, Math.min(currentPropListEnd(), r.limit));
     this.buf = r.bytes.subarray(start, end);
   }
   override encodeTo(w: Writer): void {

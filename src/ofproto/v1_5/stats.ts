@@ -124,7 +124,7 @@ const meterFeaturesElem: ElemCodec<OFPMeterFeaturesStats> = {
   ...structElem(OFPMeterFeaturesStats),
   decode(r) {
     const save = r.end;
-    r.end = Math.max(save, Math.min(r.bytes.length, r.pos + 24));
+    r.end = Math.max(save, Math.min(r.limit, r.pos + 24));
     try {
       return OFPMeterFeaturesStats.decode(r);
     } finally {
