@@ -20,6 +20,7 @@ import { setLogLevel } from '../src/lib/log.js';
 import { tuneV8ForController } from '../src/lib/v8_tuning.js';
 import { CbenchResponder } from '../examples/cbench_responder.js';
 import { SimpleSwitch13 } from '../examples/simple_switch_13.js';
+import { RawResponder } from './raw_responder_app.js';
 import * as v13 from '../src/ofproto/ofproto_v1_3_parser.js';
 
 setLogLevel('error');
@@ -169,7 +170,8 @@ async function runNull(): Promise<{ rate: number; bytes: number }> {
 
 if (onlyApp) {
   // one pipeline only (for callgrind): prints nothing but the rate
-  const r = onlyApp === 'null' ? await runNull() : await runApp((onlyApp === 'l2' ? SimpleSwitch13 : onlyApp === 'empty' ? EmptyApp : CbenchResponder) as unknown as AppClass);
+  const App = onlyApp === 'l2' ? SimpleSwitch13 : onlyApp === 'empty' ? EmptyApp : onlyApp === 'raw' ? RawResponder : CbenchResponder;
+  const r = onlyApp === 'null' ? await runNull() : await runApp(App as unknown as AppClass);
   console.log(`${onlyApp} ${r.rate.toFixed(0)}`);
   process.exit(0);
 }
@@ -177,9 +179,11 @@ const nul = await runNull();
 const resp = await runApp(CbenchResponder as unknown as AppClass);
 const l2 = await runApp(SimpleSwitch13 as unknown as AppClass);
 const empty = await runApp(EmptyApp as unknown as AppClass);
+const raw = await runApp(RawResponder as unknown as AppClass);
 const k = (x: number) => `${(x / 1000).toFixed(0)}k/s`.padStart(10);
 console.log(`pipeline (in-process, OF1.3 packet-in -> reply), ${seconds} s each`);
 console.log(`  null (frame + prebuilt reply)  ${k(nul.rate)}  ${(1e9 / nul.rate).toFixed(0)} ns/msg`);
 console.log(`  osken cbench responder         ${k(resp.rate)}  ${(1e9 / resp.rate).toFixed(0)} ns/msg  = ${(resp.rate / nul.rate).toFixed(3)}x null`);
 console.log(`  osken, app that does nothing     ${k(empty.rate)}  ${(1e9 / empty.rate).toFixed(0)} ns/msg  = ${(empty.rate / nul.rate).toFixed(3)}x null`);
+console.log(`  osken, app sending prebuilt bytes ${k(raw.rate)}  ${(1e9 / raw.rate).toFixed(0)} ns/msg  = ${(raw.rate / nul.rate).toFixed(3)}x null`);
 console.log(`  osken simple_switch_13         ${k(l2.rate)}  ${(1e9 / l2.rate).toFixed(0)} ns/msg  = ${(l2.rate / nul.rate).toFixed(3)}x null`);
