@@ -164,3 +164,53 @@ test('an app queue: a pending handler holds its own app only; the event\'s later
   assert.deepEqual(log.filter((l) => l.endsWith(' 9')).sort(), ['fast 9', 'slow.first 9', 'slow.second 9']);
   await mgr.close();
 });
+
+test('an app queue: beyond QUEUE_LIMIT the oldest events are dropped and counted; long queues drain in order (compaction), and again after', async () => {
+  const seen: number[] = [];
+  let release!: () => void;
+  let gate: Promise<void> | null = new Promise<void>((r) => (release = r));
+  class Small extends OSKenApp {
+    static override appName = 'small';
+    static override QUEUE_LIMIT = 5;
+    @setEvCls(EvNum)
+    on(ev: EvNum): void {
+      seen.push(ev.n);
+    }
+  }
+  class Long extends OSKenApp {
+    static override appName = 'long';
+    static override QUEUE_LIMIT = 100000;
+    got: number[] = [];
+    @setEvCls(EvNum)
+    on(ev: EvNum): Promise<void> | void {
+      this.got.push(ev.n);
+      if (ev.n === -1 && gate) return gate;
+    }
+  }
+  const mgr = new AppManager();
+  const [small, long] = await mgr.instantiateApps([Small, Long]);
+  for (let n = 0; n < 12; n++) small!.sendEventToObservers(new EvNum(n));
+  await small!.idle();
+  assert.deepEqual(seen, [7, 8, 9, 10, 11]);
+  assert.equal(small!.droppedEvents, 7);
+  const l = long as unknown as { got: number[] };
+  await long!.idle();
+  assert.equal(l.got.length, 12);
+  l.got = [];
+  // 'long' holds its queue on event -1 while 20,001 more arrive, in two bursts around a turn of the loop
+  small!.sendEventToObservers(new EvNum(-1));
+  for (let n = 0; n < 10000; n++) small!.sendEventToObservers(new EvNum(n));
+  await new Promise((r) => setImmediate(r));
+  for (let n = 10000; n < 20001; n++) small!.sendEventToObservers(new EvNum(n));
+  assert.deepEqual(l.got, [-1]);
+  gate = null;
+  release();
+  await long!.idle();
+  assert.equal(l.got.length, 20002);
+  assert.ok(l.got.every((n, i) => n === i - 1));
+  // and the queue works again after its arrays were let go
+  for (let n = 0; n < 3; n++) small!.sendEventToObservers(new EvNum(100 + n));
+  await long!.idle();
+  assert.deepEqual(l.got.slice(-3), [100, 101, 102]);
+  await mgr.close();
+});

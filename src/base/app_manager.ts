@@ -42,10 +42,14 @@ export class OSKenApp {
   readonly contexts: Record<string, unknown>;
   manager: AppManager | null;
   droppedEvents = 0;
-  /** FIFO: events and their phases from qHead on (compacted as it drains) */
-  private qEv: EventBase[] = [];
+  /**
+   * FIFO: events and their phases in [qHead, qTail). The arrays keep their room from one burst to
+   * the next (slots are cleared as they are taken; big arrays are let go when the queue empties).
+   */
+  private qEv: (EventBase | null)[] = [];
   private qState: (Dispatcher | null)[] = [];
   private qHead = 0;
+  private qTail = 0;
   private draining = false;
   private idleWaiters: (() => void)[] = [];
   private started = false;
@@ -130,13 +134,20 @@ export class OSKenApp {
       return;
     }
     const limit = (this.constructor as typeof OSKenApp).QUEUE_LIMIT;
-    if (this.qEv.length - this.qHead >= limit) {
+    if (this.qTail - this.qHead >= limit) {
+      this.qEv[this.qHead] = null;
       this.qHead++;
       this.droppedEvents++;
       if ((this.droppedEvents & 1023) === 1) this.logger.warn(`event queue full: dropped ${this.droppedEvents} events`);
     }
-    this.qEv.push(ev);
-    this.qState.push(state);
+    const t = this.qTail++;
+    if (t < this.qEv.length) {
+      this.qEv[t] = ev;
+      this.qState[t] = state;
+    } else {
+      this.qEv.push(ev);
+      this.qState.push(state);
+    }
     if (!this.draining) {
       this.draining = true;
       // a microtask (a promise job: queueMicrotask would also make an AsyncResource and a bound function each time)
@@ -152,18 +163,21 @@ export class OSKenApp {
    */
   private drain(): void {
     try {
-      while (this.qHead < this.qEv.length) {
+      while (this.qHead < this.qTail) {
         const i = this.qHead++;
         const ev = this.qEv[i]!;
         const state = this.qState[i]!;
-        if (this.qHead === this.qEv.length) {
-          this.qEv.length = 0;
-          this.qState.length = 0;
+        this.qEv[i] = null;
+        if (this.qHead === this.qTail) {
+          this.qHead = this.qTail = 0;
+        } else if (this.qHead > 4096 && this.qHead * 2 > this.qTail) {
+          // mostly taken: move the rest to the front
+          this.qEv.copyWithin(0, this.qHead, this.qTail);
+          this.qState.copyWithin(0, this.qHead, this.qTail);
+          const n = this.qTail - this.qHead;
+          this.qEv.fill(null, n, this.qTail);
           this.qHead = 0;
-        } else if (this.qHead > 4096 && this.qHead * 2 > this.qEv.length) {
-          this.qEv = this.qEv.slice(this.qHead);
-          this.qState = this.qState.slice(this.qHead);
-          this.qHead = 0;
+          this.qTail = n;
         }
         const handlers = this.manager?.handlersFor(this, ev) ?? [];
         for (let k = 0; k < handlers.length; k++) {
@@ -211,6 +225,11 @@ export class OSKenApp {
 
   private drained(): void {
     this.draining = false;
+    if (this.qEv.length > 4096 && this.qTail === 0) {
+      // after a burst: let the big arrays go
+      this.qEv = [];
+      this.qState = [];
+    }
     const w = this.idleWaiters;
     if (w.length === 0) return;
     this.idleWaiters = [];
@@ -236,7 +255,7 @@ export class OSKenApp {
 
   /** Resolves once the queue is empty (for tests and orderly shutdown). */
   idle(): Promise<void> {
-    if (!this.draining && this.qHead >= this.qEv.length) return Promise.resolve();
+    if (!this.draining && this.qHead >= this.qTail) return Promise.resolve();
     return new Promise((r) => this.idleWaiters.push(r));
   }
 }
