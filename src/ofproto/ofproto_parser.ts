@@ -8,7 +8,7 @@ import { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage, OFPUnknownVersion, OFPUnsupportedType, OskenError } from '../wire/errors.js';
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
 import {
-  adopted, adoptionEpoch, defineStruct, fastDecoder, INLINE_BASE_INIT, lookupClass, OFPStruct, registerClass, registerClassCompiler, registerInlinedBase, registerPlainConstructor,
+  adopted, adoptionEpoch, defineStruct, fastDecoder, INLINE_BASE_INIT, type FastDecoder, lookupClass, OFPStruct, registerClass, registerClassCompiler, registerInlinedBase, registerPlainConstructor,
   type StructClassOf,
 } from './struct.js';
 
@@ -249,8 +249,9 @@ interface MsgEntry {
   osken: boolean | ((cls: typeof MsgBase) => boolean);
   /** the class when the type has exactly one (no picker), else null */
   fixed: typeof MsgBase | null;
-  /** adopted(fixed), valid while adoptionEpoch() === epoch */
+  /** adopted(fixed) and its fast decoder, valid while adoptionEpoch() === epoch */
   adoptedCls: typeof MsgBase | null;
+  fd: FastDecoder | null;
   epoch: number;
 }
 
@@ -267,7 +268,7 @@ export function registerMsgType(versions: readonly number[], type: number, pick:
   const p: MsgPicker = fixed ? () => fixed : (pick as MsgPicker);
   for (const v of versions) {
     const m = (MSG_TABLE[v & 0xff] ??= []);
-    m[type & 0xff] = { pick: p, osken, fixed, adoptedCls: null, epoch: -1 };
+    m[type & 0xff] = { pick: p, osken, fixed, adoptedCls: null, fd: null, epoch: -1 };
   }
 }
 
@@ -382,9 +383,13 @@ function decodeAt(
     r.limit = start + end;
   }
   let cls: typeof MsgBase;
-  if (entry.fixed !== null && entry.epoch === adoptionEpoch()) cls = entry.adoptedCls!;
-  else if (entry.fixed !== null) {
+  let fd: FastDecoder | null = null;
+  if (entry.fixed !== null && entry.epoch === adoptionEpoch()) {
+    cls = entry.adoptedCls!;
+    fd = entry.fd;
+  } else if (entry.fixed !== null) {
     cls = entry.adoptedCls = adopted(entry.fixed);
+    entry.fd = null;
     const ep = adoptionEpoch();
     entry.epoch = ep === -2 ? -1 : ep; // never cached while adoptions are pending
   } else {
@@ -395,7 +400,10 @@ function decodeAt(
     }
   }
   if (compat && (OSKEN_UNPARSED.has(cls) || OSKEN_UNPARSED.has(Object.getPrototypeOf(cls)))) throw new OFPUnsupportedType(version, 'message class', cls.jsonName);
-  const fd = fastDecoder(cls);
+  if (fd === null) {
+    fd = fastDecoder(cls);
+    if (entry.fixed !== null) entry.fd = fd;
+  }
   // the header fields in MsgBase's order (registerPlainConstructor above), stored by per-class code
   const m = (
     ab === null
