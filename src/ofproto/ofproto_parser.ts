@@ -8,7 +8,7 @@ import { Writer } from '../wire/writer.js';
 import { JsonDictError, OFPMalformedMessage, OFPTruncatedMessage, OFPUnknownVersion, OFPUnsupportedType, OskenError } from '../wire/errors.js';
 import type { JsonObject, JsonValue } from '../wire/json/json.js';
 import {
-  adopted, adoptionEpoch, defineStruct, fastDecoder, INLINE_BASE_INIT, type FastDecoder, lookupClass, OFPStruct, registerClass, registerClassCompiler, registerInlinedBase, registerPlainConstructor,
+  adopted, adoptionEpoch, defineStruct, fastDecoder, type FastDecoder, lookupClass, OFPStruct, registerClass, registerClassCompiler, registerInlinedBase, registerPlainConstructor,
   type StructClassOf,
 } from './struct.js';
 
@@ -54,7 +54,6 @@ export class MsgBase extends OFPStruct {
 
   constructor(init?: Record<string, unknown>) {
     super();
-    if (init === INLINE_BASE_INIT) return;
     this.version = null;
     this.msg_type = null;
     this.msg_len = null;

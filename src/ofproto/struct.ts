@@ -28,7 +28,6 @@ export {
   registerPlainConstructor,
   fastDecoder,
   SKIP_INIT,
-  INLINE_BASE_INIT,
   registerInlinedBase,
   registerClassCompiler,
   defineStruct,

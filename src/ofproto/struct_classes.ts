@@ -296,18 +296,19 @@ function keepSuperEncodeGeneric(base: abstract new (...args: never[]) => OFPStru
 export const SKIP_INIT: Record<string, unknown> = Object.freeze({});
 
 /**
- * Passed by a generated constructor to a base registered with registerInlinedBase: the base then
- * assigns nothing, and the generated constructor assigns the base's fields itself. A base
- * constructor shared by many classes sees many object shapes, so its stores go megamorphic
- * (generic, slow) once a few kinds of message have been built; per-class code keeps one shape.
+ * Bases whose fields generated classes assign themselves. A base constructor shared by many
+ * classes sees many object shapes, so its stores go megamorphic (generic, slow) once a few kinds
+ * of message have been built; per-class code keeps one shape. A class defineStruct builds on such
+ * a base (through default constructors only) runs the base's field code in its own constructor
+ * and does not call the base constructor (see defineStruct).
+ * base class -> JS statements that assign its fields on `this` from `init` (as its constructor does)
  */
-export const INLINE_BASE_INIT: Record<string, unknown> = Object.freeze({});
-/** base class -> JS statements that assign its fields on `this` from `init` (as its constructor does) */
 const INLINED_BASES = new Map<unknown, string>();
 
 /**
- * Declare that `cls`'s constructor, given INLINE_BASE_INIT, returns without assigning anything, and
- * otherwise runs `code` (statements over `this` and `init`, `init` possibly undefined or SKIP_INIT).
+ * Declare that `cls`'s constructor does what `code` does and nothing else (statements over `this`
+ * and `init`, `init` possibly undefined or SKIP_INIT), and that its own base chain up to OFPStruct
+ * does nothing: classes defineStruct builds on it run `code` instead of calling it.
  */
 export function registerInlinedBase(cls: unknown, code: string): void {
   INLINED_BASES.set(cls, code);
@@ -358,7 +359,7 @@ export function defineStruct<S extends SpecMap, B extends abstract new (...args:
   // (inl: OFPStruct's constructor is empty, registered bases' fields, default constructors), the
   // class is a base class linked to $Base by its prototypes: `new` runs one constructor, with no
   // super() calls through the chain. Otherwise it extends $Base and calls its constructor.
-  const C = new Function('$Base', '$layout', '$SKIP', '$INL', (inl === null
+  const C = new Function('$Base', '$layout', '$SKIP', (inl === null
     ? `return class ${tag} extends $Base {
     constructor(init) {
       super(init);
@@ -373,7 +374,7 @@ export function defineStruct<S extends SpecMap, B extends abstract new (...args:
   }
   Object.setPrototypeOf(${tag}.prototype, $Base.prototype);
   Object.setPrototypeOf(${tag}, $Base);
-  return ${tag};`) + `\n//# sourceURL=osken-class-${tag}.js`)(Base, layout, SKIP_INIT, INLINE_BASE_INIT) as typeof OFPStruct;
+  return ${tag};`) + `\n//# sourceURL=osken-class-${tag}.js`)(Base, layout, SKIP_INIT) as typeof OFPStruct;
   C.jsonName = name;
   C.layout = layout;
   C.helpers = makeHelpers(layout);
