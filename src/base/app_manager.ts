@@ -210,6 +210,12 @@ export class OSKenApp {
     } catch (e) {
       this.handlerFailed(ev, e);
     }
+    await this.runFrom(handlers, from, ev, state);
+    this.drain();
+  }
+
+  /** Run handlers[from..] for ev in order, each awaited when it returns a promise; failures are logged. */
+  private async runFrom(handlers: Bound[], from: number, ev: EventBase, state: Dispatcher | null): Promise<void> {
     for (let k = from; k < handlers.length; k++) {
       const h = handlers[k]!;
       if (h.dispatchers !== null && state !== null && !h.dispatchers.includes(state)) continue;
@@ -220,7 +226,6 @@ export class OSKenApp {
         this.handlerFailed(ev, e);
       }
     }
-    this.drain();
   }
 
   private drained(): void {
@@ -241,16 +246,7 @@ export class OSKenApp {
   }
 
   private async runHandlers(ev: EventBase, state: Dispatcher | null): Promise<void> {
-    const handlers = this.manager?.handlersFor(this, ev) ?? [];
-    for (const h of handlers) {
-      if (h.dispatchers && state !== null && !h.dispatchers.includes(state)) continue;
-      try {
-        const r = h.fn.call(this, ev);
-        if (r && typeof (r as Promise<unknown>).then === 'function') await r;
-      } catch (e) {
-        this.logger.error(`handler for ${ev.constructor.name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      }
-    }
+    await this.runFrom(this.manager?.handlersFor(this, ev) ?? [], 0, ev, state);
   }
 
   /** Resolves once the queue is empty (for tests and orderly shutdown). */
@@ -430,9 +426,13 @@ export class AppManager {
 
   /** @internal */
   broadcast(ev: EventBase, state: Dispatcher | null, src: string | null): void {
+    this.deliverAll(this.targets(ev.constructor as EventClass), ev, state, src);
+  }
+
+  /** @internal enqueue ev on each of `apps` (observersOf's answer for its class) */
+  deliverAll(apps: readonly OSKenApp[], ev: EventBase, state: Dispatcher | null, src: string | null): void {
     ev.src ??= src;
-    const t = this.targets(ev.constructor as EventClass);
-    for (let i = 0; i < t.length; i++) t[i]!.enqueue(ev, state);
+    for (let i = 0; i < apps.length; i++) apps[i]!.enqueue(ev, state);
   }
 
   /** @internal the apps observing this event class or a superclass (do not modify) */

@@ -208,14 +208,8 @@ export class Datapath {
     const start = this.outStart;
     const used = w.pos - start;
     if (used === 0) return;
-    const b = w.buf;
-    if (b !== this.outBytes) {
-      this.outBytes = b;
-      this.outAb = b.buffer;
-      this.outOff = b.byteOffset;
-    }
-    const chunk = Buffer.from(this.outAb, this.outOff + start, used);
-    if (b.length - w.pos < OUT_MIN_FREE) {
+    const chunk = Buffer.from(this.outArrayBuffer(), this.outOff + start, used);
+    if (w.buf.length - w.pos < OUT_MIN_FREE) {
       // a big turn's output: a bigger next buffer (four times this turn's, up to 256 KiB)
       this.out = new Writer(used > OUT_SLAB / 4 ? Math.min(used * 4, 262144) : OUT_SLAB);
       this.outStart = 0;

@@ -90,9 +90,7 @@ export class OFPHandler extends OSKenApp implements DatapathHandler {
     const e = this.lastEntry!;
     const targets = mgr.observersOf(e.ev);
     if (targets.length === 0) return;
-    const ev = e.make(m, dp.rxTime || undefined);
-    ev.src = this.name;
-    for (let i = 0; i < targets.length; i++) targets[i]!.enqueue(ev, state);
+    mgr.deliverAll(targets, e.make(m, dp.rxTime || undefined), state, this.name);
   }
   private lastEntry: OFPEventEntry | null = null;
 

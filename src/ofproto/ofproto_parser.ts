@@ -87,13 +87,6 @@ export class MsgBase extends OFPStruct {
     this.xid = xid;
   }
 
-  /** Version to encode with: the datapath's, else the one already set, else the class's newest. */
-  protected encodeVersion(): number {
-    if (this.datapath) return this.datapath.ofproto.OFP_VERSION;
-    if (this.version !== null) return this.version;
-    const vs = (this.constructor as typeof MsgBase).versions;
-    return vs[vs.length - 1] ?? 4;
-  }
 
   /** Encode the whole message into `buf` (as os-ken's serialize()). */
   serialize(): void {
@@ -232,13 +225,18 @@ installMsgMethods(MsgBase.prototype, 'MsgBase');
 // defineStruct classes built on MsgBase get their own copies
 registerClassCompiler(MsgBase, (C) => installMsgMethods((C as { prototype: object }).prototype, (C as { name: string }).name));
 
+/** MsgBase's fields in the order its constructor assigns them (`name=literal` when not null; datapath comes from init) */
+const MSG_BASE_FIELDS = ['version', 'msg_type', 'msg_len', 'xid', '_buf', '_bufAb', '_bufOff=0', '_bufLen=0', 'datapath'];
 // given SKIP_INIT, MsgBase's constructor only sets these (decoders may skip it: see fastDecoder)
-registerPlainConstructor(MsgBase, ['version', 'msg_type', 'msg_len', 'xid', '_buf', '_bufAb', '_bufOff=0', '_bufLen=0', 'datapath']);
+registerPlainConstructor(MsgBase, MSG_BASE_FIELDS);
 // the same fields, assigned by generated constructors themselves (see registerInlinedBase)
 registerInlinedBase(
   MsgBase,
-  'this.version = null; this.msg_type = null; this.msg_len = null; this.xid = null; this._buf = null; this._bufAb = null; this._bufOff = 0; this._bufLen = 0; ' +
-    'this.datapath = (init === undefined || init === null || init.datapath === undefined || init.datapath === null) ? null : init.datapath;',
+  MSG_BASE_FIELDS.map((f) => {
+    const [name, lit = 'null'] = f.split('=');
+    if (name === 'datapath') return 'this.datapath = (init === undefined || init === null || init.datapath === undefined || init.datapath === null) ? null : init.datapath;';
+    return `this.${name} = ${lit};`;
+  }).join(' '),
 );
 
 type MsgPicker = (r: Reader) => typeof MsgBase;

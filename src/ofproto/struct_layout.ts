@@ -282,9 +282,7 @@ export function makeHelpers(layout: Layout): Helpers {
       if (start + len > end) throw new OFPTruncatedMessage(where, len, end - start, start);
     },
     subReader(r, pos, end) {
-      const c = new Reader(r.bytes, pos, end, r.version, r.viewIfMade);
-      c.limit = r.limit;
-      return c;
+      return r.child(pos, end);
     },
     s8: U64_SCRATCH,
     sv: U64_VIEW,

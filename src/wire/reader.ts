@@ -69,11 +69,17 @@ export class Reader {
     if (this.end - this.pos < n) throw new OFPTruncatedMessage(where, n, this.end - this.pos, this.pos);
   }
 
+  /** A child reader over bytes pos..end of the same buffer (same DataView if made, same version and limit). */
+  child(pos: number, end: number): Reader {
+    const r = new Reader(this.bytes, pos, end, this.version, this._view);
+    r.limit = this.limit;
+    return r;
+  }
+
   /** A child reader over the next len bytes; advances this reader past them. */
   sub(len: number, where: string): Reader {
     this.need(len, where);
-    const r = new Reader(this.bytes, this.pos, this.pos + len, this.version, this._view);
-    r.limit = this.limit;
+    const r = this.child(this.pos, this.pos + len);
     this.pos += len;
     return r;
   }

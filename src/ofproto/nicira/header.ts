@@ -231,9 +231,7 @@ export abstract class NXVarAction extends NXAction {
     const end = Math.min(start + len, r.end);
     this.len = len;
     this.subtype = r.view.getUint16(start + 8);
-    const body = new Reader(r.bytes, start + NX_HEADER_SIZE, end, r.version, r.view);
-    body.limit = r.limit;
-    this.decodeBody(body);
+    this.decodeBody(r.child(start + NX_HEADER_SIZE, end));
     r.pos = end;
   }
 
